@@ -1,0 +1,39 @@
+package io.duocache;
+
+import java.time.Duration;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * What one cache is and holds right now.
+ *
+ * @param name the cache name
+ * @param tier {@code data} or {@code resource}
+ * @param method the cached method as {@code SimpleClassName.methodName}, or {@code null} for a cache
+ * used only through Spring's {@code Cache} API
+ * @param codeHash the hex code hash of the method that its entries were computed by, or {@code null}
+ * @param ttl how long an entry lives after it was written, or {@code null} for no expiry
+ * @param maxEntries the entry bound, or {@code null} for none
+ * @param maxSize the byte budget in bytes, or {@code null} for none
+ * @param entries the number of entries
+ * @param bytes the bytes held by stored copies (data caches), or {@code null}
+ * @param hits calls answered from the cache
+ * @param misses calls that computed
+ * @param evictions entries removed by expiry or a bound
+ * @param puts values stored
+ * @param persist where entries are kept beyond memory: {@code none}, {@code disk} or {@code redis}
+ */
+public record CacheInfo(String name, String tier, @Nullable String method, @Nullable String codeHash,
+		@Nullable Duration ttl, @Nullable Long maxEntries, @Nullable Long maxSize, long entries, @Nullable Long bytes,
+		long hits, long misses, long evictions, long puts, String persist) {
+
+	/**
+	 * Returns hits divided by all lookups, or {@code 0} before the first lookup.
+	 * @return the hit rate between 0 and 1
+	 */
+	public double hitRate() {
+		long lookups = this.hits + this.misses;
+		return (lookups == 0) ? 0.0 : (double) this.hits / lookups;
+	}
+
+}

@@ -1,0 +1,212 @@
+package io.duocache.aop;
+
+import java.lang.reflect.Method;
+import java.lang.reflect.Modifier;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+import org.jspecify.annotations.Nullable;
+import org.springframework.core.annotation.AnnotatedElementUtils;
+import org.springframework.util.ReflectionUtils;
+import org.springframework.util.unit.DataSize;
+
+import io.duocache.CacheData;
+import io.duocache.CacheResource;
+import io.duocache.InvalidCacheDeclarationException;
+import io.duocache.Persist;
+import io.duocache.Refresh;
+import io.duocache.ResourceReleaser;
+import io.duocache.ResourceValidator;
+import io.duocache.Scope;
+import io.duocache.config.CacheSettings;
+import io.duocache.config.Durations;
+import io.duocache.tier.Tier;
+
+/**
+ * Finds the cached methods of a class and checks how they are declared, failing with a message that
+ * names the method and says how to fix it. Results are memoised per class.
+ */
+public final class CachedMethodScanner {
+
+	private final Map<Class<?>, List<CacheDeclaration>> declarations = new ConcurrentHashMap<>();
+
+	/**
+	 * Returns the cached methods of a class (a class without any returns an empty list).
+	 * @param userClass the class, not a proxy class
+	 * @return the declarations
+	 * @throws InvalidCacheDeclarationException if a method is declared in a way that cannot work
+	 */
+	public List<CacheDeclaration> scan(Class<?> userClass) {
+		List<CacheDeclaration> found = this.declarations.get(userClass);
+		if (found == null) {
+			found = List.copyOf(find(userClass));
+			this.declarations.put(userClass, found);
+		}
+		return found;
+	}
+
+	/**
+	 * Returns whether a class, or one of its methods, carries a Duocache annotation.
+	 * @param userClass the class
+	 * @return whether it may have cached methods
+	 */
+	public static boolean isCandidate(Class<?> userClass) {
+		return AnnotatedElementUtils.hasAnnotation(userClass, CacheData.class)
+				|| AnnotatedElementUtils.hasAnnotation(userClass, CacheResource.class)
+				|| hasAnnotatedMethod(userClass);
+	}
+
+	private static boolean hasAnnotatedMethod(Class<?> userClass) {
+		for (Method method : ReflectionUtils.getUniqueDeclaredMethods(userClass, ReflectionUtils.USER_DECLARED_METHODS)) {
+			if (AnnotatedElementUtils.hasAnnotation(method, CacheData.class)
+					|| AnnotatedElementUtils.hasAnnotation(method, CacheResource.class)) {
+				return true;
+			}
+		}
+		return false;
+	}
+
+	private List<CacheDeclaration> find(Class<?> userClass) {
+		List<CacheDeclaration> found = new ArrayList<>();
+		for (Method method : ReflectionUtils.getUniqueDeclaredMethods(userClass, ReflectionUtils.USER_DECLARED_METHODS)) {
+			if (method.isBridge() || method.isSynthetic()) {
+				continue;
+			}
+			String methodName = userClass.getSimpleName() + "." + method.getName();
+			CacheData data = AnnotatedElementUtils.findMergedAnnotation(method, CacheData.class);
+			CacheResource resource = AnnotatedElementUtils.findMergedAnnotation(method, CacheResource.class);
+			if (data != null && resource != null) {
+				throw new InvalidCacheDeclarationException(methodName, "it is annotated with both @CacheData and "
+						+ "@CacheResource", "Keep @CacheData for values that callers may change and @CacheResource for "
+								+ "shared instances, not both.");
+			}
+			if (data == null && resource == null && Modifier.isPublic(method.getModifiers())) {
+				data = AnnotatedElementUtils.findMergedAnnotation(method.getDeclaringClass(), CacheData.class);
+				resource = AnnotatedElementUtils.findMergedAnnotation(method.getDeclaringClass(), CacheResource.class);
+			}
+			if (data != null) {
+				checkMethod(method, methodName);
+				found.add(declaration(method, methodName, data));
+			}
+			else if (resource != null) {
+				checkMethod(method, methodName);
+				found.add(declaration(method, methodName, resource));
+			}
+		}
+		return found;
+	}
+
+	private static void checkMethod(Method method, String methodName) {
+		int modifiers = method.getModifiers();
+		if (Modifier.isPrivate(modifiers)) {
+			throw invalid(methodName, "it is private, so calls never pass through the Spring proxy",
+					"Make it public (or protected / package-private) and call it through the bean.");
+		}
+		if (Modifier.isStatic(modifiers)) {
+			throw invalid(methodName, "it is static, so calls never pass through the Spring proxy",
+					"Make it an instance method of the bean.");
+		}
+		if (Modifier.isFinal(modifiers)) {
+			throw invalid(methodName, "it is final, so the Spring proxy cannot intercept it",
+					"Remove the final modifier (or annotate only the methods that should be cached).");
+		}
+		if (method.getReturnType() == void.class) {
+			throw invalid(methodName, "it returns void, so there is nothing to cache",
+					"Return the value to cache, or remove the annotation (move a class-level annotation to the "
+							+ "methods that return values).");
+		}
+	}
+
+	private static CacheDeclaration declaration(Method method, String methodName, CacheData data) {
+		checkSupported(methodName, data.refresh(), data.scope(), data.ttl());
+		if (data.persist() == Persist.DISK || data.persist() == Persist.REDIS) {
+			throw invalid(methodName, "persist = " + data.persist() + " is not supported yet",
+					"Remove the persist attribute (memory only) until a release supports it.");
+		}
+		CacheSettings settings = new CacheSettings(ttl(methodName, data.ttl()), maxEntries(methodName, data.maxEntries()),
+				maxSize(methodName, data.maxSize()));
+		return new CacheDeclaration(method, methodName, Tier.DATA, cacheName(data.name(), methodName), settings,
+				spinner(data.spinner(), methodName), data.showSpinner(), data.showTime(), data.persist(),
+				List.of(data.hashers()), ResourceValidator.None.class, ResourceReleaser.None.class);
+	}
+
+	private static CacheDeclaration declaration(Method method, String methodName, CacheResource resource) {
+		checkSupported(methodName, resource.refresh(), resource.scope(), resource.ttl());
+		CacheSettings settings = new CacheSettings(ttl(methodName, resource.ttl()),
+				maxEntries(methodName, resource.maxEntries()), null);
+		return new CacheDeclaration(method, methodName, Tier.RESOURCE, cacheName(resource.name(), methodName), settings,
+				spinner(resource.spinner(), methodName), resource.showSpinner(), resource.showTime(), Persist.NONE,
+				List.of(resource.hashers()), resource.validate(), resource.onRelease());
+	}
+
+	private static void checkSupported(String methodName, Refresh refresh, Scope scope, String ttl) {
+		if (refresh == Refresh.BACKGROUND) {
+			if (ttl.isBlank()) {
+				throw invalid(methodName, "refresh = BACKGROUND needs a ttl",
+						"Set a ttl, for example ttl = \"10m\", or use refresh = FOREGROUND.");
+			}
+			throw invalid(methodName, "refresh = BACKGROUND is not supported yet",
+					"Remove the refresh attribute (FOREGROUND) until a release supports it.");
+		}
+		if (scope == Scope.SESSION) {
+			throw invalid(methodName, "scope = SESSION is not supported yet",
+					"Remove the scope attribute (GLOBAL) until a release supports it.");
+		}
+	}
+
+	private static String cacheName(String name, String methodName) {
+		return name.isBlank() ? methodName : name;
+	}
+
+	private static String spinner(String spinner, String methodName) {
+		return spinner.isBlank() ? "Running " + methodName + "(...)" : spinner;
+	}
+
+	private static @Nullable Duration ttl(String methodName, String ttl) {
+		if (ttl.isBlank()) {
+			return null;
+		}
+		try {
+			return Durations.parse(ttl);
+		}
+		catch (IllegalArgumentException ex) {
+			throw invalid(methodName, "ttl " + ex.getMessage(), "Fix the ttl attribute.");
+		}
+	}
+
+	private static @Nullable Long maxEntries(String methodName, long maxEntries) {
+		if (maxEntries == -1) {
+			return null;
+		}
+		if (maxEntries < 0) {
+			throw invalid(methodName, "maxEntries = " + maxEntries + " is negative",
+					"Use a positive bound, or -1 for the configured default.");
+		}
+		return maxEntries;
+	}
+
+	private static @Nullable DataSize maxSize(String methodName, String maxSize) {
+		if (maxSize.isBlank()) {
+			return null;
+		}
+		try {
+			DataSize size = DataSize.parse(maxSize.trim());
+			if (size.isNegative() || size.toBytes() == 0) {
+				throw new IllegalArgumentException("not positive");
+			}
+			return size;
+		}
+		catch (IllegalArgumentException ex) {
+			throw invalid(methodName, "maxSize '" + maxSize + "' is not a size",
+					"Write it like \"64MB\", \"512KB\" or \"1GB\".");
+		}
+	}
+
+	static InvalidCacheDeclarationException invalid(String methodName, String problem, String fix) {
+		return new InvalidCacheDeclarationException(methodName, problem, fix);
+	}
+
+}

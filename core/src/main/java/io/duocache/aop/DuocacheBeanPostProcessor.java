@@ -1,0 +1,278 @@
+package io.duocache.aop;
+
+import java.lang.reflect.Method;
+import java.lang.reflect.Parameter;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Collectors;
+
+import org.jspecify.annotations.Nullable;
+import org.springframework.aop.Advisor;
+import org.springframework.aop.framework.Advised;
+import org.springframework.aop.framework.AopInfrastructureBean;
+import org.springframework.aop.framework.ProxyFactory;
+import org.springframework.aop.framework.ProxyProcessorSupport;
+import org.springframework.aop.support.AopUtils;
+import org.springframework.aop.support.DefaultPointcutAdvisor;
+import org.springframework.aop.support.StaticMethodMatcherPointcut;
+import org.springframework.beans.BeansException;
+import org.springframework.beans.factory.BeanFactory;
+import org.springframework.beans.factory.BeanFactoryAware;
+import org.springframework.beans.factory.config.BeanPostProcessor;
+import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
+import org.springframework.core.ResolvableType;
+import org.springframework.util.Assert;
+import org.springframework.util.ClassUtils;
+import tools.jackson.databind.JavaType;
+import tools.jackson.databind.type.TypeFactory;
+
+import io.duocache.CacheDataManager;
+import io.duocache.CacheResourceManager;
+import io.duocache.DuocacheException;
+import io.duocache.Exclude;
+import io.duocache.ParamHasher;
+import io.duocache.Persist;
+import io.duocache.ResourceReleaser;
+import io.duocache.ResourceValidator;
+import io.duocache.code.CodeHasher;
+import io.duocache.config.CacheSettings;
+import io.duocache.config.DuocacheSettings;
+import io.duocache.data.DataCodec;
+import io.duocache.key.CacheKey;
+import io.duocache.key.KeyHasher;
+import io.duocache.key.ParamHashers;
+import io.duocache.store.EntryStore;
+import io.duocache.tier.SingleFlightCache;
+
+/**
+ * Wraps every bean that has {@code @CacheData} or {@code @CacheResource} methods in a proxy that
+ * routes those methods through their caches. Each method is resolved and checked once, when its bean
+ * is created; a bean already proxied gets the advisor added in front of its others.
+ */
+public final class DuocacheBeanPostProcessor extends ProxyProcessorSupport
+		implements BeanPostProcessor, BeanFactoryAware {
+
+	/** The key format; changing how keys are derived changes this, so old persisted entries miss. */
+	private static final String KEY_FORMAT = "duocache-key-1";
+
+	private final CachedMethodScanner scanner = new CachedMethodScanner();
+
+	private final CodeHasher codeHasher = new CodeHasher();
+
+	private final Map<Class<?>, Boolean> candidates = new ConcurrentHashMap<>();
+
+	private final Map<String, Method> cacheOwners = new ConcurrentHashMap<>();
+
+	private @Nullable ConfigurableListableBeanFactory beanFactory;
+
+	private volatile @Nullable Infrastructure infrastructure;
+
+	@Override
+	public void setBeanFactory(BeanFactory beanFactory) {
+		Assert.isInstanceOf(ConfigurableListableBeanFactory.class, beanFactory,
+				"Duocache needs a ConfigurableListableBeanFactory");
+		this.beanFactory = (ConfigurableListableBeanFactory) beanFactory;
+	}
+
+	@Override
+	public Object postProcessAfterInitialization(Object bean, String beanName) throws BeansException {
+		if (bean instanceof AopInfrastructureBean) {
+			return bean;
+		}
+		Class<?> userClass = ClassUtils.getUserClass(AopUtils.getTargetClass(bean));
+		if (!this.candidates.computeIfAbsent(userClass, CachedMethodScanner::isCandidate)) {
+			return bean;
+		}
+		List<CacheDeclaration> declarations = this.scanner.scan(userClass);
+		if (declarations.isEmpty()) {
+			return bean;
+		}
+		Map<Method, CachedMethod> methods = new HashMap<>();
+		for (CacheDeclaration declaration : declarations) {
+			methods.put(declaration.method(), cachedMethod(declaration, userClass, beanName));
+		}
+		DuocacheInterceptor interceptor = new DuocacheInterceptor(userClass, methods);
+		Advisor advisor = new DefaultPointcutAdvisor(new StaticMethodMatcherPointcut() {
+			@Override
+			public boolean matches(Method method, Class<?> targetClass) {
+				return interceptor.matches(method);
+			}
+		}, interceptor);
+		if (bean instanceof Advised advised && !advised.isFrozen() && AopUtils.isAopProxy(bean)) {
+			advised.addAdvisor(0, advisor);
+			return bean;
+		}
+		ProxyFactory proxyFactory = new ProxyFactory(bean);
+		proxyFactory.setProxyTargetClass(true);
+		proxyFactory.addAdvisor(advisor);
+		return proxyFactory.getProxy(getProxyClassLoader());
+	}
+
+	private CachedMethod cachedMethod(CacheDeclaration declaration, Class<?> userClass, String beanName) {
+		Method method = declaration.method();
+		Method owner = this.cacheOwners.putIfAbsent(declaration.cacheName(), method);
+		if (owner != null && !owner.equals(method)) {
+			throw CachedMethodScanner.invalid(declaration.methodName(),
+					"cache name '" + declaration.cacheName() + "' is already used by '"
+							+ owner.getDeclaringClass().getSimpleName() + "." + owner.getName() + "'",
+					"Give one of them another name, for example @CacheData(name = \"" + declaration.cacheName()
+							+ "2\").");
+		}
+		Infrastructure infra = infrastructure();
+		CacheSettings settings = infra.settings.resolve(declaration.cacheName(), declaration.tier(),
+				declaration.settings());
+		CacheKey codeHash = this.codeHasher.hash(method);
+		KeyHasher keyHasher = new KeyHasher(seed(method, beanName, codeHash), keyParameters(method),
+				infra.paramHashers().overriddenBy(annotationHashers(declaration)),
+				infra.resourceManager.identities(), declaration.methodName());
+		ResolvableType returnType = ResolvableType.forMethodReturnType(method, userClass);
+		boolean async = CompletionStage.class.isAssignableFrom(method.getReturnType());
+		if (async) {
+			returnType = returnType.as(CompletionStage.class).getGeneric(0);
+		}
+		SingleFlightCache<?> cache;
+		if (declaration.tier() == io.duocache.tier.Tier.DATA) {
+			cache = dataCache(declaration, settings, codeHash, returnType, infra);
+			infra.dataManager.addKeyHasher(declaration.cacheName(), keyHasher);
+		}
+		else {
+			cache = infra.resourceManager.cacheFor(declaration.cacheName(), declaration.methodName(), codeHash,
+					settings, instantiate(declaration.validator(), ResourceValidator.class),
+					instantiate(declaration.releaser(), ResourceReleaser.class));
+			infra.resourceManager.addKeyHasher(declaration.cacheName(), keyHasher);
+		}
+		return new CachedMethod(cache, keyHasher, async, declaration);
+	}
+
+	private SingleFlightCache<?> dataCache(CacheDeclaration declaration, CacheSettings settings, CacheKey codeHash,
+			ResolvableType returnType, Infrastructure infra) {
+		Persist persist = (declaration.persist() != Persist.DEFAULT) ? declaration.persist()
+				: infra.settings.dataPersist();
+		if (persist != Persist.NONE) {
+			throw CachedMethodScanner.invalid(declaration.methodName(),
+					"persist = " + persist + " (from duocache.data.persist) is not supported yet",
+					"Set duocache.data.persist to none until a release supports it.");
+		}
+		DataCodec codec = infra.dataManager.codec();
+		JavaType type = javaType(returnType, codec.mapper().getTypeFactory());
+		if (!DataCodec.isVague(type)) {
+			String reason = codec.whyUnreadable(type);
+			if (reason != null) {
+				throw CachedMethodScanner.invalid(declaration.methodName(),
+						"its return type " + type.toCanonical() + " can never be read back by Jackson (" + reason + ")",
+						"Return a type Jackson can build (a record, or a class with a no-argument constructor), "
+								+ "register a DataCodecCustomizer, or cache it as a shared instance with @CacheResource.");
+			}
+		}
+		return infra.dataManager.cacheFor(declaration.cacheName(), declaration.methodName(), codeHash, settings, type,
+				EntryStore.NONE);
+	}
+
+	private static JavaType javaType(ResolvableType type, TypeFactory typeFactory) {
+		if (type.isArray()) {
+			return typeFactory.constructArrayType(javaType(type.getComponentType(), typeFactory));
+		}
+		Class<?> raw = type.toClass();
+		if (!type.hasGenerics()) {
+			return typeFactory.constructType(raw);
+		}
+		JavaType[] generics = Arrays.stream(type.getGenerics())
+			.map((generic) -> javaType(generic, typeFactory))
+			.toArray(JavaType[]::new);
+		return typeFactory.constructParametricType(raw, generics);
+	}
+
+	private static CacheKey seed(Method method, String beanName, CacheKey codeHash) {
+		String parameterTypes = Arrays.stream(method.getParameterTypes())
+			.map(Class::getName)
+			.collect(Collectors.joining(","));
+		String stableBeanName = beanName.startsWith("(inner bean)") ? "(inner bean)" : beanName;
+		return KeyHasher.seed(KEY_FORMAT, method.getDeclaringClass().getName(), method.getName(), parameterTypes,
+				stableBeanName, codeHash.toHex());
+	}
+
+	private static List<KeyHasher.KeyParameter> keyParameters(Method method) {
+		List<KeyHasher.KeyParameter> parameters = new ArrayList<>();
+		Parameter[] declared = method.getParameters();
+		for (int i = 0; i < declared.length; i++) {
+			Parameter parameter = declared[i];
+			boolean underscored = parameter.isNamePresent() && parameter.getName().startsWith("_");
+			if (!parameter.isAnnotationPresent(Exclude.class) && !underscored) {
+				parameters.add(new KeyHasher.KeyParameter(i, parameter.getName()));
+			}
+		}
+		return parameters;
+	}
+
+	private List<ParamHashers.Registration> annotationHashers(CacheDeclaration declaration) {
+		List<ParamHashers.Registration> registrations = new ArrayList<>();
+		for (Class<? extends ParamHasher<?>> hasherClass : declaration.hashers()) {
+			Class<?> type = ResolvableType.forClass(hasherClass).as(ParamHasher.class).resolveGeneric(0);
+			if (type == null) {
+				throw CachedMethodScanner.invalid(declaration.methodName(),
+						"the argument type of hasher " + hasherClass.getName() + " cannot be determined",
+						"Declare it as 'class " + hasherClass.getSimpleName() + " implements ParamHasher<MyType>'.");
+			}
+			registrations.add(ParamHashers.Registration.of(type, instantiate(hasherClass, ParamHasher.class)));
+		}
+		return registrations;
+	}
+
+	@SuppressWarnings("unchecked")
+	private <T> T instantiate(Class<?> type, Class<? super T> contract) {
+		ConfigurableListableBeanFactory factory = beanFactory();
+		Object instance = factory.getBeanProvider(type).getIfUnique();
+		if (instance == null) {
+			instance = factory.createBean(type);
+		}
+		return (T) contract.cast(instance);
+	}
+
+	private Infrastructure infrastructure() {
+		Infrastructure infra = this.infrastructure;
+		if (infra == null) {
+			ConfigurableListableBeanFactory factory = beanFactory();
+			infra = new Infrastructure(factory.getBean(CacheDataManager.class),
+					factory.getBean(CacheResourceManager.class),
+					factory.getBeanProvider(DuocacheSettings.class).getIfAvailable(DuocacheSettings::defaults),
+					paramHasherBeans(factory));
+			this.infrastructure = infra;
+		}
+		return infra;
+	}
+
+	private static ParamHashers paramHasherBeans(ConfigurableListableBeanFactory factory) {
+		List<ParamHashers.Registration> registrations = new ArrayList<>();
+		for (String name : factory.getBeanNamesForType(ParamHasher.class)) {
+			ResolvableType beanType = factory.containsBeanDefinition(name)
+					? factory.getMergedBeanDefinition(name).getResolvableType() : ResolvableType.NONE;
+			Object hasher = factory.getBean(name);
+			Class<?> type = beanType.as(ParamHasher.class).resolveGeneric(0);
+			if (type == null) {
+				type = ResolvableType.forClass(hasher.getClass()).as(ParamHasher.class).resolveGeneric(0);
+			}
+			if (type == null) {
+				throw new DuocacheException("Cannot tell which argument type the ParamHasher bean '" + name
+						+ "' applies to. To fix this, declare its type: return ParamHasher<MyType> from the @Bean "
+						+ "method, or write a class that implements ParamHasher<MyType>.");
+			}
+			registrations.add(ParamHashers.Registration.of(type, (ParamHasher<?>) hasher));
+		}
+		return ParamHashers.of(registrations);
+	}
+
+	private ConfigurableListableBeanFactory beanFactory() {
+		Assert.state(this.beanFactory != null, "No BeanFactory set");
+		return this.beanFactory;
+	}
+
+	private record Infrastructure(CacheDataManager dataManager, CacheResourceManager resourceManager,
+			DuocacheSettings settings, ParamHashers paramHashers) {
+	}
+
+}

@@ -1,0 +1,73 @@
+package io.duocache.config;
+
+import java.util.Map;
+
+import io.duocache.Persist;
+import io.duocache.tier.Tier;
+
+/**
+ * The application's settings for every cache: defaults per tier and overrides per cache name.
+ * Precedence: the cache's own entry, then the annotation, then the tier default.
+ */
+public final class DuocacheSettings {
+
+	private final CacheSettings dataDefaults;
+
+	private final CacheSettings resourceDefaults;
+
+	private final Persist dataPersist;
+
+	private final Map<String, CacheSettings> caches;
+
+	/**
+	 * Creates the settings.
+	 * @param dataDefaults defaults for every {@code @CacheData} cache
+	 * @param resourceDefaults defaults for every {@code @CacheResource} cache
+	 * @param dataPersist the second tier used by {@code @CacheData(persist = DEFAULT)}
+	 * @param caches settings per cache name, winning over annotations
+	 */
+	public DuocacheSettings(CacheSettings dataDefaults, CacheSettings resourceDefaults, Persist dataPersist,
+			Map<String, CacheSettings> caches) {
+		this.dataDefaults = dataDefaults;
+		this.resourceDefaults = resourceDefaults;
+		this.dataPersist = (dataPersist != Persist.DEFAULT) ? dataPersist : Persist.NONE;
+		this.caches = Map.copyOf(caches);
+	}
+
+	/**
+	 * Returns settings with no defaults and no overrides: unbounded caches without expiry.
+	 * @return the built-in defaults
+	 */
+	public static DuocacheSettings defaults() {
+		return new DuocacheSettings(CacheSettings.UNSET, CacheSettings.UNSET, Persist.NONE, Map.of());
+	}
+
+	/**
+	 * Resolves the settings of one cache.
+	 * @param cacheName the cache name
+	 * @param tier the tier of the cache
+	 * @param annotation what the annotation says
+	 * @return the merged settings
+	 */
+	public CacheSettings resolve(String cacheName, Tier tier, CacheSettings annotation) {
+		CacheSettings own = this.caches.getOrDefault(cacheName, CacheSettings.UNSET);
+		return own.orElse(annotation).orElse((tier == Tier.DATA) ? this.dataDefaults : this.resourceDefaults);
+	}
+
+	/**
+	 * Returns the second tier of {@code @CacheData} caches that leave {@code persist} at its default.
+	 * @return the default second tier, never {@link Persist#DEFAULT}
+	 */
+	public Persist dataPersist() {
+		return this.dataPersist;
+	}
+
+	/**
+	 * Returns the names that have their own settings.
+	 * @return the configured cache names
+	 */
+	public java.util.Set<String> configuredCacheNames() {
+		return this.caches.keySet();
+	}
+
+}

@@ -1,0 +1,267 @@
+package io.duocache.data;
+
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+
+import com.github.benmanes.caffeine.cache.Caffeine;
+import com.github.benmanes.caffeine.cache.RemovalCause;
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+import org.jspecify.annotations.Nullable;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JavaType;
+import tools.jackson.databind.ObjectMapper;
+import tools.jackson.databind.ObjectReader;
+import tools.jackson.databind.ObjectWriter;
+
+import io.duocache.UnserializableReturnValueException;
+import io.duocache.config.CacheSettings;
+import io.duocache.key.CacheKey;
+import io.duocache.store.EntryStore;
+import io.duocache.store.StoredEntry;
+import io.duocache.tier.SingleFlightCache;
+
+/**
+ * A data cache: values are stored as Smile bytes and every hit returns a fresh deep copy (or the
+ * stored value itself when it is deeply immutable).
+ */
+public final class DataCache extends SingleFlightCache<DataEntry> {
+
+	private static final Log logger = LogFactory.getLog(DataCache.class);
+
+	private final ObjectMapper mapper;
+
+	private final @Nullable Codec declaredCodec;
+
+	private final Map<Class<?>, Codec> runtimeCodecs = new ConcurrentHashMap<>();
+
+	private final String methodName;
+
+	private final EntryStore store;
+
+	private final AtomicLong bytes = new AtomicLong();
+
+	private final AtomicLong storeErrors = new AtomicLong();
+
+	/**
+	 * Creates a data cache.
+	 * @param name the cache name
+	 * @param settings the resolved bounds
+	 * @param codec the codec that copies values
+	 * @param declaredType the type values are read back as; {@code null} or a vague type means each
+	 * value's runtime class
+	 * @param methodName the method as {@code SimpleClassName.methodName}, for messages
+	 * @param store where entries are kept beyond memory
+	 */
+	public DataCache(String name, CacheSettings settings, DataCodec codec, @Nullable JavaType declaredType,
+			String methodName, EntryStore store) {
+		super(name, settings, builder(settings));
+		this.mapper = codec.mapper();
+		this.declaredCodec = (declaredType != null && !DataCodec.isVague(declaredType)) ? codecFor(declaredType)
+				: null;
+		this.methodName = methodName;
+		this.store = store;
+	}
+
+	private static Caffeine<Object, Object> builder(CacheSettings settings) {
+		Caffeine<Object, Object> builder = Caffeine.newBuilder();
+		Long maxEntries = settings.maxEntries();
+		if (settings.maxSize() != null) {
+			long maxBytes = settings.maxSize().toBytes();
+			long minimumWeight = (maxEntries != null && maxEntries > 0) ? Math.max(1, maxBytes / maxEntries) : 1;
+			builder.maximumWeight(maxBytes)
+				.weigher((key, entry) -> (int) Math.min(Integer.MAX_VALUE,
+						Math.max(minimumWeight, ((DataEntry) entry).bytes().length)));
+		}
+		else if (maxEntries != null) {
+			builder.maximumSize(maxEntries);
+		}
+		return builder;
+	}
+
+	private Codec codecFor(JavaType type) {
+		return new Codec(this.mapper.writerFor(type), this.mapper.readerFor(type), type);
+	}
+
+	@Override
+	protected DataEntry toEntry(Object key, @Nullable Object value) {
+		Codec codec = codecFor(value);
+		byte[] written = write(codec, value);
+		if (!codec.verified) {
+			verify(codec, value, written);
+		}
+		boolean shared = ImmutableValues.isDeeplyImmutable(value);
+		this.bytes.addAndGet(written.length);
+		return new DataEntry(written, codec.reader, shared, shared ? value : null);
+	}
+
+	private Codec codecFor(@Nullable Object value) {
+		if (this.declaredCodec != null) {
+			return this.declaredCodec;
+		}
+		Class<?> type = (value != null) ? value.getClass() : Object.class;
+		return this.runtimeCodecs.computeIfAbsent(type, (runtimeType) -> codecFor(this.mapper.constructType(runtimeType)));
+	}
+
+	private byte[] write(Codec codec, @Nullable Object value) {
+		try {
+			return codec.writer.writeValueAsBytes(value);
+		}
+		catch (JacksonException ex) {
+			throw unserializable(codec, value, "writing it failed: " + ex.getOriginalMessage(), ex);
+		}
+	}
+
+	private void verify(Codec codec, @Nullable Object value, byte[] written) {
+		Object copy;
+		try {
+			copy = codec.reader.readValue(written);
+		}
+		catch (JacksonException ex) {
+			throw unserializable(codec, value, "reading it back failed: " + ex.getOriginalMessage(), ex);
+		}
+		byte[] rewritten = write(codec, copy);
+		if (!Arrays.equals(written, rewritten)
+				&& !this.mapper.readTree(written).equals(this.mapper.readTree(rewritten))) {
+			throw unserializable(codec, value, "its copy differs from the original when written again", null);
+		}
+		String difference = ShapeCheck.difference(value, copy);
+		if (difference != null) {
+			throw unserializable(codec, value, difference, null);
+		}
+		codec.verified = true;
+	}
+
+	private UnserializableReturnValueException unserializable(Codec codec, @Nullable Object value, String reason,
+			@Nullable Throwable cause) {
+		String typeName = (value != null) ? value.getClass().getName() : codec.type.toCanonical();
+		return new UnserializableReturnValueException(typeName, this.methodName, reason, cause);
+	}
+
+	@Override
+	protected @Nullable Object fromEntry(DataEntry entry) {
+		return entry.copy();
+	}
+
+	@Override
+	protected void onRemoval(Object key, DataEntry entry, RemovalCause cause) {
+		this.bytes.addAndGet(-entry.bytes().length);
+	}
+
+	@Override
+	protected @Nullable DataEntry loadFromStore(Object key) {
+		if (this.store == EntryStore.NONE || !(key instanceof CacheKey cacheKey)) {
+			return null;
+		}
+		try {
+			StoredEntry stored = this.store.load(name(), cacheKey);
+			if (stored == null) {
+				return null;
+			}
+			if (stored.isExpiredAt(Instant.now()) || this.declaredCodec == null) {
+				this.store.remove(name(), cacheKey);
+				return null;
+			}
+			Object value = this.declaredCodec.reader.readValue(stored.bytes());
+			boolean shared = ImmutableValues.isDeeplyImmutable(value);
+			this.bytes.addAndGet(stored.bytes().length);
+			return new DataEntry(stored.bytes(), this.declaredCodec.reader, shared, shared ? value : null);
+		}
+		catch (RuntimeException ex) {
+			storeFailed("read", ex);
+			return null;
+		}
+	}
+
+	@Override
+	protected void onPublished(Object key, DataEntry entry) {
+		if (this.store == EntryStore.NONE || !(key instanceof CacheKey cacheKey)) {
+			return;
+		}
+		try {
+			Instant now = Instant.now();
+			Instant expiresAt = (settings().ttl() != null) ? now.plus(settings().ttl()) : null;
+			this.store.save(name(), cacheKey, new StoredEntry(entry.bytes(), now, expiresAt));
+		}
+		catch (RuntimeException ex) {
+			storeFailed("write", ex);
+		}
+	}
+
+	@Override
+	public void invalidate(Object key) {
+		super.invalidate(key);
+		if (this.store != EntryStore.NONE && key instanceof CacheKey cacheKey) {
+			try {
+				this.store.remove(name(), cacheKey);
+			}
+			catch (RuntimeException ex) {
+				storeFailed("remove", ex);
+			}
+		}
+	}
+
+	@Override
+	public void invalidateAll() {
+		super.invalidateAll();
+		try {
+			this.store.clear(name());
+		}
+		catch (RuntimeException ex) {
+			storeFailed("clear", ex);
+		}
+	}
+
+	private void storeFailed(String operation, RuntimeException ex) {
+		this.storeErrors.incrementAndGet();
+		logger.warn("Cache '" + name() + "' could not " + operation + " its store " + this.store
+				+ "; the call carries on from memory", ex);
+	}
+
+	/**
+	 * Returns the bytes held by the stored copies.
+	 * @return the byte count
+	 */
+	public long bytes() {
+		return this.bytes.get();
+	}
+
+	/**
+	 * Returns how many times the second-tier store failed.
+	 * @return the failure count
+	 */
+	public long storeErrors() {
+		return this.storeErrors.get();
+	}
+
+	/**
+	 * Returns where entries are kept beyond memory.
+	 * @return the store
+	 */
+	public EntryStore store() {
+		return this.store;
+	}
+
+	/** How values of one type are written and read back, and whether that was verified. */
+	private static final class Codec {
+
+		final ObjectWriter writer;
+
+		final ObjectReader reader;
+
+		final JavaType type;
+
+		volatile boolean verified;
+
+		Codec(ObjectWriter writer, ObjectReader reader, JavaType type) {
+			this.writer = writer;
+			this.reader = reader;
+			this.type = type;
+		}
+
+	}
+
+}

@@ -1,0 +1,96 @@
+package io.duocache.data;
+
+import java.lang.reflect.Modifier;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+
+import com.fasterxml.jackson.annotation.JsonAutoDetect.Visibility;
+import org.jspecify.annotations.Nullable;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.DeserializationFeature;
+import tools.jackson.databind.JavaType;
+import tools.jackson.databind.ObjectMapper;
+import tools.jackson.databind.cfg.DateTimeFeature;
+import tools.jackson.databind.exc.InvalidDefinitionException;
+import tools.jackson.dataformat.smile.SmileMapper;
+import tools.jackson.dataformat.smile.SmileWriteFeature;
+
+import io.duocache.DataCodecCustomizer;
+
+/**
+ * The Smile mapper that copies data values: fields are read and written directly (not through
+ * getters or setters), records and {@code java.time} work, primitive arrays are raw binary, and no
+ * type information is ever written.
+ */
+public final class DataCodec {
+
+	private static final byte[] EMPTY_OBJECT = SmileMapper.shared().writeValueAsBytes(Map.of());
+
+	private final ObjectMapper mapper;
+
+	/**
+	 * Creates the codec.
+	 * @param customizers applied in order after Duocache's own configuration
+	 */
+	public DataCodec(List<DataCodecCustomizer> customizers) {
+		SmileMapper.Builder builder = SmileMapper.builder()
+			.disable(SmileWriteFeature.ENCODE_BINARY_AS_7BIT)
+			.changeDefaultVisibility((checker) -> checker.withFieldVisibility(Visibility.ANY)
+				.withGetterVisibility(Visibility.NONE)
+				.withIsGetterVisibility(Visibility.NONE)
+				.withSetterVisibility(Visibility.NONE)
+				.withCreatorVisibility(Visibility.ANY))
+			.enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+			.enable(DateTimeFeature.WRITE_DATES_WITH_ZONE_ID)
+			.disable(DateTimeFeature.ADJUST_DATES_TO_CONTEXT_TIME_ZONE)
+			.addModule(PrimitiveArrays.module());
+		customizers.forEach((customizer) -> customizer.customize(builder));
+		this.mapper = builder.build();
+	}
+
+	/**
+	 * Returns the mapper.
+	 * @return the mapper
+	 */
+	public ObjectMapper mapper() {
+		return this.mapper;
+	}
+
+	/**
+	 * Returns whether values declared as {@code type} are copied through their runtime class,
+	 * because the declared type says too little to read them back.
+	 * @param type the declared type
+	 * @return whether the type is too vague
+	 */
+	public static boolean isVague(JavaType type) {
+		Class<?> raw = type.getRawClass();
+		if (raw == Object.class) {
+			return true;
+		}
+		if (type.isContainerType() || Collection.class.isAssignableFrom(raw) || Map.class.isAssignableFrom(raw)) {
+			return false;
+		}
+		return raw.isInterface() || (Modifier.isAbstract(raw.getModifiers()) && !raw.isPrimitive() && !raw.isArray());
+	}
+
+	/**
+	 * Returns why values of a concrete type can never be read back, or {@code null} when Jackson can
+	 * build them.
+	 * @param type a declared type that is not vague
+	 * @return the reason, or {@code null}
+	 */
+	public @Nullable String whyUnreadable(JavaType type) {
+		try {
+			this.mapper.readerFor(type).readValue(EMPTY_OBJECT);
+			return null;
+		}
+		catch (InvalidDefinitionException ex) {
+			return ex.getOriginalMessage();
+		}
+		catch (JacksonException ex) {
+			return null;
+		}
+	}
+
+}

@@ -1,0 +1,27 @@
+package io.duocache.key;
+
+import java.util.HexFormat;
+
+/**
+ * A 128-bit cache key, stable across JVMs and restarts.
+ *
+ * @param high the most significant 64 bits
+ * @param low the least significant 64 bits
+ */
+public record CacheKey(long high, long low) {
+
+	/**
+	 * Returns the key as 32 lowercase hex digits.
+	 * @return the hex form
+	 */
+	public String toHex() {
+		HexFormat hex = HexFormat.of();
+		return hex.toHexDigits(this.high) + hex.toHexDigits(this.low);
+	}
+
+	@Override
+	public String toString() {
+		return toHex();
+	}
+
+}

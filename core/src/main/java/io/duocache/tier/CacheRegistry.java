@@ -1,0 +1,230 @@
+package io.duocache.tier;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Function;
+
+import org.jspecify.annotations.Nullable;
+import org.springframework.beans.factory.DisposableBean;
+import org.springframework.cache.Cache;
+import org.springframework.cache.CacheManager;
+
+import io.duocache.CacheInfo;
+import io.duocache.key.CacheKey;
+import io.duocache.key.KeyHasher;
+
+/**
+ * The caches of one tier by name, with what each serves, exposed as a Spring {@link CacheManager}.
+ *
+ * @param <C> the cache type
+ */
+public abstract class CacheRegistry<C extends SingleFlightCache<?>> implements CacheManager, DisposableBean {
+
+	private final Tier tier;
+
+	private final Map<String, Registered<C>> caches = new ConcurrentHashMap<>();
+
+	private final Map<String, Cache> springCaches = new ConcurrentHashMap<>();
+
+	private final List<Runnable> listeners = new CopyOnWriteArrayList<>();
+
+	/**
+	 * Creates the registry of a tier.
+	 * @param tier the tier
+	 */
+	protected CacheRegistry(Tier tier) {
+		this.tier = tier;
+	}
+
+	/**
+	 * Returns the cache of a name, creating it with {@code factory} when absent.
+	 * @param name the cache name
+	 * @param method the method it serves as {@code SimpleClassName.methodName}, or {@code null}
+	 * @param codeHash the method's code hash, or {@code null}
+	 * @param factory creates the cache
+	 * @return the cache
+	 */
+	protected final C register(String name, @Nullable String method, @Nullable CacheKey codeHash,
+			Function<String, C> factory) {
+		boolean[] created = new boolean[1];
+		Registered<C> registered = this.caches.computeIfAbsent(name, (key) -> {
+			created[0] = true;
+			return new Registered<>(factory.apply(key), method, codeHash, new CopyOnWriteArrayList<>());
+		});
+		if (created[0]) {
+			this.listeners.forEach(Runnable::run);
+		}
+		return registered.cache();
+	}
+
+	/**
+	 * Records the key hasher of one bean's method, so that {@link #clear(String, Object...)} can
+	 * find the entry a call would use.
+	 * @param name the cache name
+	 * @param keyHasher the key hasher
+	 */
+	public final void addKeyHasher(String name, KeyHasher keyHasher) {
+		Registered<C> registered = this.caches.get(name);
+		if (registered == null) {
+			throw new IllegalStateException("No cache named '" + name + "'");
+		}
+		registered.keyHashers().add(keyHasher);
+	}
+
+	/**
+	 * Runs a callback whenever a cache is created (for meter binding).
+	 * @param listener the callback
+	 */
+	public final void onCacheCreated(Runnable listener) {
+		this.listeners.add(listener);
+	}
+
+	/**
+	 * Returns the cache of a name.
+	 * @param name the cache name
+	 * @return the cache, or {@code null}
+	 */
+	public final @Nullable C getTierCache(String name) {
+		Registered<C> registered = this.caches.get(name);
+		return (registered != null) ? registered.cache() : null;
+	}
+
+	/**
+	 * Returns every cache.
+	 * @return the caches
+	 */
+	public final Collection<C> getTierCaches() {
+		return this.caches.values().stream().map(Registered::cache).toList();
+	}
+
+	/**
+	 * Creates a cache used only through Spring's {@code Cache} API.
+	 * @param name the cache name
+	 * @return the cache
+	 */
+	protected abstract C createDynamicCache(String name);
+
+	@Override
+	public final @Nullable Cache getCache(String name) {
+		C cache = register(name, null, null, this::createDynamicCache);
+		return this.springCaches.computeIfAbsent(name, (key) -> new SpringCacheAdapter(cache));
+	}
+
+	@Override
+	public final Collection<String> getCacheNames() {
+		return new TreeSet<>(this.caches.keySet());
+	}
+
+	/**
+	 * Clears every cache.
+	 */
+	public final void clear() {
+		this.caches.values().forEach((registered) -> registered.cache().invalidateAll());
+	}
+
+	/**
+	 * Clears one cache; an unknown name is a no-op.
+	 * @param cacheName the cache name
+	 * @return whether a cache of that name exists
+	 */
+	public final boolean clear(String cacheName) {
+		C cache = getTierCache(cacheName);
+		if (cache != null) {
+			cache.invalidateAll();
+		}
+		return cache != null;
+	}
+
+	/**
+	 * Removes the one entry that a call with these arguments would use (for each bean whose method
+	 * uses the cache); exclusion and hashers apply, and a missing entry is a no-op.
+	 * @param cacheName the cache name
+	 * @param args all arguments of the call, excluded ones included
+	 */
+	public final void clear(String cacheName, @Nullable Object... args) {
+		Registered<C> registered = this.caches.get(cacheName);
+		if (registered == null) {
+			return;
+		}
+		for (KeyHasher keyHasher : registered.keyHashers()) {
+			registered.cache().invalidate(keyHasher.keyFor(args));
+		}
+	}
+
+	/**
+	 * Describes every cache, sorted by name.
+	 * @return the descriptions
+	 */
+	public final List<CacheInfo> info() {
+		List<CacheInfo> infos = new ArrayList<>();
+		for (String name : getCacheNames()) {
+			CacheInfo info = info(name);
+			if (info != null) {
+				infos.add(info);
+			}
+		}
+		return infos;
+	}
+
+	/**
+	 * Describes one cache.
+	 * @param cacheName the cache name
+	 * @return the description, or {@code null} for an unknown name
+	 */
+	public final @Nullable CacheInfo info(String cacheName) {
+		Registered<C> registered = this.caches.get(cacheName);
+		if (registered == null) {
+			return null;
+		}
+		C cache = registered.cache();
+		CacheCounters counters = cache.counters();
+		return new CacheInfo(cacheName, this.tier.name().toLowerCase(Locale.ROOT), registered.method(),
+				(registered.codeHash() != null) ? registered.codeHash().toHex() : null, cache.settings().ttl(),
+				cache.settings().maxEntries(),
+				(cache.settings().maxSize() != null) ? cache.settings().maxSize().toBytes() : null,
+				cache.estimatedSize(), bytesHeld(cache), counters.hits(), counters.misses(), counters.evictions(),
+				counters.puts(), persist(cache));
+	}
+
+	/**
+	 * Returns the bytes a cache holds, or {@code null} where that does not apply.
+	 * @param cache the cache
+	 * @return the byte count, or {@code null}
+	 */
+	protected abstract @Nullable Long bytesHeld(C cache);
+
+	/**
+	 * Returns where a cache keeps entries beyond memory.
+	 * @param cache the cache
+	 * @return {@code none}, {@code disk} or {@code redis}
+	 */
+	protected abstract String persist(C cache);
+
+	/**
+	 * Returns the names of every cache.
+	 * @return the names
+	 */
+	public final Set<String> names() {
+		return Set.copyOf(this.caches.keySet());
+	}
+
+	/**
+	 * Clears every cache when the application context closes, which releases every resource.
+	 */
+	@Override
+	public void destroy() {
+		clear();
+	}
+
+	private record Registered<C>(C cache, @Nullable String method, @Nullable CacheKey codeHash,
+			List<KeyHasher> keyHashers) {
+	}
+
+}

@@ -1,0 +1,364 @@
+package io.duocache.tier;
+
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ExecutionException;
+
+import com.github.benmanes.caffeine.cache.AsyncCache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import com.github.benmanes.caffeine.cache.RemovalCause;
+import com.github.benmanes.caffeine.cache.Scheduler;
+import org.jspecify.annotations.Nullable;
+
+import io.duocache.DuocacheException;
+import io.duocache.config.CacheSettings;
+
+/**
+ * A Caffeine cache in which each key is computed at most once at a time: the first caller runs the
+ * computation outside any lock, later callers of the same key wait for it, other keys are never
+ * blocked, and failures are handed to every waiter but never kept.
+ *
+ * @param <E> what an entry holds
+ */
+public abstract class SingleFlightCache<E> {
+
+	private final String name;
+
+	private final CacheSettings settings;
+
+	private final AsyncCache<Object, E> cache;
+
+	private final CacheCounters counters = new CacheCounters();
+
+	/**
+	 * Creates the cache.
+	 * @param name the cache name
+	 * @param settings the resolved bounds
+	 * @param builder a Caffeine builder the subclass has prepared (weigher, executor); this class
+	 * adds expiry, the entry bound and the removal listener
+	 */
+	protected SingleFlightCache(String name, CacheSettings settings, Caffeine<Object, Object> builder) {
+		this.name = name;
+		this.settings = settings;
+		Duration ttl = settings.ttl();
+		if (ttl != null) {
+			builder.expireAfterWrite(ttl).scheduler(Scheduler.systemScheduler());
+		}
+		this.cache = builder.<Object, E>removalListener((key, entry, cause) -> {
+			if (cause.wasEvicted()) {
+				this.counters.eviction();
+			}
+			if (key != null && entry != null) {
+				onRemoval(key, entry, cause);
+			}
+		}).buildAsync();
+	}
+
+	/**
+	 * Turns a freshly computed value into an entry; runs on the computing thread before the value
+	 * is returned to it.
+	 * @param key the entry's key
+	 * @param value the computed value
+	 * @return the entry to store
+	 */
+	protected abstract E toEntry(Object key, @Nullable Object value);
+
+	/**
+	 * Turns a stored entry into what a hit returns.
+	 * @param entry the stored entry
+	 * @return the value for the caller
+	 */
+	protected abstract @Nullable Object fromEntry(E entry);
+
+	/**
+	 * Returns whether a stored entry may be handed out; an invalid one is removed and computed again.
+	 * @param entry the stored entry
+	 * @return whether it is valid
+	 */
+	protected boolean isValid(E entry) {
+		return true;
+	}
+
+	/**
+	 * Returns an entry kept beyond memory for a key that memory missed, or {@code null}.
+	 * @param key the key
+	 * @return the entry, or {@code null} to compute
+	 */
+	protected @Nullable E loadFromStore(Object key) {
+		return null;
+	}
+
+	/**
+	 * Called after a computed entry was published to memory.
+	 * @param key the key
+	 * @param entry the entry
+	 */
+	protected void onPublished(Object key, E entry) {
+	}
+
+	/**
+	 * Called exactly once for every entry that leaves the cache.
+	 * @param key the entry's key
+	 * @param entry the entry
+	 * @param cause why it left
+	 */
+	protected void onRemoval(Object key, E entry, RemovalCause cause) {
+	}
+
+	/**
+	 * Returns the value for a key, computing it on a miss.
+	 * @param key the key
+	 * @param computation the work to run on a miss
+	 * @return the computed value (to the computing caller) or the value made from the entry
+	 * @throws Throwable what the computation threw, to every caller waiting on it
+	 */
+	public final @Nullable Object get(Object key, Computation computation) throws Throwable {
+		while (true) {
+			CompletableFuture<E> existing = this.cache.getIfPresent(key);
+			if (existing == null) {
+				Flight<E> flight = new Flight<>();
+				existing = this.cache.asMap().putIfAbsent(key, flight);
+				if (existing == null) {
+					return computeSync(key, flight, computation);
+				}
+			}
+			E entry = await(existing);
+			if (isValid(entry)) {
+				this.counters.hit();
+				return fromEntry(entry);
+			}
+			this.cache.asMap().remove(key, existing);
+		}
+	}
+
+	/**
+	 * Returns the value for a key as a future, for methods that return {@link CompletableFuture}:
+	 * the completed value is cached, a failed future is not.
+	 * @param key the key
+	 * @param computation the work to run on a miss; returns a {@link CompletionStage}
+	 * @return a future of the value
+	 * @throws Throwable what the computation threw before returning its future
+	 */
+	public final CompletableFuture<@Nullable Object> getAsync(Object key, Computation computation) throws Throwable {
+		while (true) {
+			CompletableFuture<E> existing = this.cache.getIfPresent(key);
+			if (existing == null) {
+				Flight<E> flight = new Flight<>();
+				existing = this.cache.asMap().putIfAbsent(key, flight);
+				if (existing == null) {
+					return computeAsync(key, flight, computation);
+				}
+			}
+			if (!existing.isDone()) {
+				this.counters.hit();
+				return existing.thenApply(this::fromEntry);
+			}
+			E entry = await(existing);
+			if (isValid(entry)) {
+				this.counters.hit();
+				return CompletableFuture.completedFuture(fromEntry(entry));
+			}
+			this.cache.asMap().remove(key, existing);
+		}
+	}
+
+	private @Nullable Object computeSync(Object key, Flight<E> flight, Computation computation) throws Throwable {
+		E stored = loadFromStore(key);
+		if (stored != null) {
+			flight.complete(stored);
+			this.counters.hit();
+			return fromEntry(stored);
+		}
+		this.counters.miss();
+		try {
+			Object value = computation.compute();
+			publish(key, flight, value);
+			return value;
+		}
+		catch (Throwable ex) {
+			fail(key, flight, ex);
+			throw ex;
+		}
+	}
+
+	private CompletableFuture<@Nullable Object> computeAsync(Object key, Flight<E> flight, Computation computation)
+			throws Throwable {
+		this.counters.miss();
+		CompletionStage<?> stage;
+		try {
+			stage = (CompletionStage<?>) computation.compute();
+		}
+		catch (Throwable ex) {
+			fail(key, flight, ex);
+			throw ex;
+		}
+		if (stage == null) {
+			fail(key, flight, new DuocacheException("Cached method of cache '" + this.name + "' returned a null future"));
+			return CompletableFuture.completedFuture(null);
+		}
+		CompletableFuture<@Nullable Object> result = new CompletableFuture<>();
+		stage.whenComplete((value, failure) -> {
+			if (failure != null) {
+				fail(key, flight, unwrap(failure));
+				result.completeExceptionally(failure);
+				return;
+			}
+			try {
+				publish(key, flight, value);
+				result.complete(value);
+			}
+			catch (Throwable ex) {
+				fail(key, flight, ex);
+				result.completeExceptionally(ex);
+			}
+		});
+		return result;
+	}
+
+	private void publish(Object key, Flight<E> flight, @Nullable Object value) {
+		E entry = toEntry(key, value);
+		flight.complete(entry);
+		this.counters.put();
+		onPublished(key, entry);
+	}
+
+	private void fail(Object key, Flight<E> flight, Throwable failure) {
+		this.cache.asMap().remove(key, flight);
+		flight.completeExceptionally(failure);
+	}
+
+	private E await(CompletableFuture<E> future) throws Throwable {
+		if (!future.isDone() && future instanceof Flight<?> flight && flight.owner == Thread.currentThread()) {
+			throw new DuocacheException("Recursive call with the same arguments in cache '" + this.name
+					+ "': the call would wait for itself. To fix this, make the recursion reach a different "
+					+ "argument before calling the cached method again.");
+		}
+		try {
+			return future.get();
+		}
+		catch (ExecutionException ex) {
+			throw unwrap(ex);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw ex;
+		}
+	}
+
+	private static Throwable unwrap(Throwable failure) {
+		if ((failure instanceof CompletionException || failure instanceof ExecutionException)
+				&& failure.getCause() != null) {
+			return failure.getCause();
+		}
+		return failure;
+	}
+
+	/**
+	 * Removes one entry; a missing entry is a no-op.
+	 * @param key the key
+	 */
+	public void invalidate(Object key) {
+		this.cache.synchronous().invalidate(key);
+	}
+
+	/**
+	 * Removes every entry.
+	 */
+	public void invalidateAll() {
+		this.cache.synchronous().invalidateAll();
+	}
+
+	/**
+	 * Stores a value under a key as if it had been computed, replacing what was there.
+	 * @param key the key
+	 * @param value the value
+	 */
+	public void put(Object key, @Nullable Object value) {
+		E entry = toEntry(key, value);
+		this.cache.put(key, CompletableFuture.completedFuture(entry));
+		this.counters.put();
+	}
+
+	/**
+	 * Returns what a hit on the key returns, without computing on a miss.
+	 * @param key the key
+	 * @return the value holder, or {@code null} when absent, still computing, or invalid
+	 */
+	public @Nullable Present lookup(Object key) {
+		CompletableFuture<E> existing = this.cache.getIfPresent(key);
+		if (existing == null || !existing.isDone() || existing.isCompletedExceptionally()) {
+			return null;
+		}
+		E entry = existing.join();
+		if (!isValid(entry)) {
+			this.cache.asMap().remove(key, existing);
+			return null;
+		}
+		this.counters.hit();
+		return new Present(fromEntry(entry));
+	}
+
+	/**
+	 * Counts a lookup that found nothing, for callers that compute outside this class.
+	 */
+	public void recordMiss() {
+		this.counters.miss();
+	}
+
+	/**
+	 * Runs pending maintenance: expiry, eviction and their removal notifications.
+	 */
+	public void cleanUp() {
+		this.cache.synchronous().cleanUp();
+	}
+
+	/**
+	 * Returns the cache name.
+	 * @return the name
+	 */
+	public String name() {
+		return this.name;
+	}
+
+	/**
+	 * Returns the resolved bounds.
+	 * @return the settings
+	 */
+	public CacheSettings settings() {
+		return this.settings;
+	}
+
+	/**
+	 * Returns the approximate number of entries, including ones still computing.
+	 * @return the entry count
+	 */
+	public long estimatedSize() {
+		return this.cache.synchronous().estimatedSize();
+	}
+
+	/**
+	 * Returns the counters.
+	 * @return the counters
+	 */
+	public CacheCounters counters() {
+		return this.counters;
+	}
+
+	/**
+	 * A value found by {@link #lookup}, which may be {@code null}.
+	 *
+	 * @param value the value
+	 */
+	public record Present(@Nullable Object value) {
+	}
+
+	/** A computation in progress, which knows its thread so a recursive wait can be refused. */
+	private static final class Flight<E> extends CompletableFuture<E> {
+
+		final Thread owner = Thread.currentThread();
+
+	}
+
+}
