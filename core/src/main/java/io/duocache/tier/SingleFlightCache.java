@@ -153,7 +153,9 @@ public abstract class SingleFlightCache<E> {
 			}
 			if (!existing.isDone()) {
 				this.counters.hit();
-				return existing.thenApply(this::fromEntry);
+				CompletableFuture<E> pending = existing;
+				return existing.thenCompose((entry) -> (entry != null) ? CompletableFuture.completedFuture(fromEntry(entry))
+						: CompletableFuture.failedFuture(failureOf(pending)));
 			}
 			E entry = await(existing);
 			if (isValid(entry)) {
@@ -224,9 +226,19 @@ public abstract class SingleFlightCache<E> {
 		onPublished(key, entry);
 	}
 
+	/**
+	 * Hands a failure to the waiters. The flight completes with no entry rather than exceptionally,
+	 * which Caffeine treats as a quiet removal instead of logging a failed load.
+	 */
 	private void fail(Object key, Flight<E> flight, Throwable failure) {
 		this.cache.asMap().remove(key, flight);
-		flight.completeExceptionally(failure);
+		flight.failure = failure;
+		flight.complete(null);
+	}
+
+	private static Throwable failureOf(CompletableFuture<?> future) {
+		Throwable failure = (future instanceof Flight<?> flight) ? flight.failure : null;
+		return (failure != null) ? failure : new IllegalStateException("Computation ended without a value");
 	}
 
 	private E await(CompletableFuture<E> future) throws Throwable {
@@ -236,7 +248,11 @@ public abstract class SingleFlightCache<E> {
 					+ "argument before calling the cached method again.");
 		}
 		try {
-			return future.get();
+			E entry = future.get();
+			if (entry == null) {
+				throw failureOf(future);
+			}
+			return entry;
 		}
 		catch (ExecutionException ex) {
 			throw unwrap(ex);
@@ -292,6 +308,9 @@ public abstract class SingleFlightCache<E> {
 			return null;
 		}
 		E entry = existing.join();
+		if (entry == null) {
+			return null;
+		}
 		if (!isValid(entry)) {
 			this.cache.asMap().remove(key, existing);
 			return null;
@@ -358,6 +377,8 @@ public abstract class SingleFlightCache<E> {
 	private static final class Flight<E> extends CompletableFuture<E> {
 
 		final Thread owner = Thread.currentThread();
+
+		volatile @Nullable Throwable failure;
 
 	}
 
