@@ -1,6 +1,5 @@
 package io.duocache.data;
 
-import java.lang.reflect.Modifier;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
@@ -61,7 +60,8 @@ public final class DataCodec {
 
 	/**
 	 * Returns whether values declared as {@code type} are copied through their runtime class,
-	 * because the declared type says too little to read them back.
+	 * because the declared type says too little to read them back: {@code Object} and interfaces
+	 * other than collections and maps.
 	 * @param type the declared type
 	 * @return whether the type is too vague
 	 */
@@ -73,7 +73,7 @@ public final class DataCodec {
 		if (type.isContainerType() || Collection.class.isAssignableFrom(raw) || Map.class.isAssignableFrom(raw)) {
 			return false;
 		}
-		return raw.isInterface() || (Modifier.isAbstract(raw.getModifiers()) && !raw.isPrimitive() && !raw.isArray());
+		return raw.isInterface();
 	}
 
 	/**
