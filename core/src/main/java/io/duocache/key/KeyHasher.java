@@ -38,7 +38,9 @@ import io.duocache.UnhashableParamException;
 
 /**
  * Derives the keys of one cached method: a 128-bit XXH3 hash of the method's identity seed and of
- * the values of its key parameters, hashed structurally and type-tagged.
+ * the values of its key parameters, hashed structurally and type-tagged. Values with a built-in rule
+ * always follow it; {@link io.duocache.ParamHasher}s apply to the other types only, so a hasher's
+ * result (a string, a number, a record) is never fed back to the hasher.
  */
 public final class KeyHasher {
 
@@ -180,27 +182,25 @@ public final class KeyHasher {
 				tag(ValueKind.NULL);
 				return;
 			}
-			Class<?> type = value.getClass();
-			ParamHashers.Registration hasher = KeyHasher.this.hashers.find(type);
-			if (hasher != null) {
-				hashed(value, hasher);
+			ValueKind kind = ValueKind.of(value.getClass());
+			if (kind.scalar) {
+				scalar(kind, value);
 				return;
 			}
-			ValueKind kind = ValueKind.of(type);
-			if (!kind.scalar) {
-				CacheKey origin = KeyHasher.this.resources.originOf(value);
-				if (origin != null) {
-					tag(ValueKind.RESOURCE);
-					this.stream.putLong(origin.high()).putLong(origin.low());
+			CacheKey origin = KeyHasher.this.resources.originOf(value);
+			if (origin != null) {
+				tag(ValueKind.RESOURCE);
+				this.stream.putLong(origin.high()).putLong(origin.low());
+				return;
+			}
+			if (kind == ValueKind.UNKNOWN) {
+				ParamHashers.Registration hasher = KeyHasher.this.hashers.find(value.getClass());
+				if (hasher != null) {
+					hashed(value, hasher);
 					return;
 				}
 			}
-			if (kind.scalar) {
-				scalar(kind, value);
-			}
-			else {
-				container(kind, value);
-			}
+			container(kind, value);
 		}
 
 		private void tag(ValueKind kind) {
