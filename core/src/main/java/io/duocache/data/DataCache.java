@@ -1,7 +1,11 @@
 package io.duocache.data;
 
 import java.time.Instant;
+import java.lang.reflect.Modifier;
 import java.util.Arrays;
+import java.util.Collection;
+import java.util.List;
+import java.util.Set;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
@@ -103,7 +107,42 @@ public final class DataCache extends SingleFlightCache<DataEntry> {
 			return this.declaredCodec;
 		}
 		Class<?> type = (value != null) ? value.getClass() : Object.class;
-		return this.runtimeCodecs.computeIfAbsent(type, (runtimeType) -> codecFor(this.mapper.constructType(runtimeType)));
+		return this.runtimeCodecs.computeIfAbsent(type, (runtimeType) -> codecFor(this.mapper.constructType(readableType(runtimeType))));
+	}
+
+	/**
+	 * Returns the type a value of a runtime class is read back as: the class itself, or for JDK
+	 * collection and map implementations that cannot be built (immutable, unmodifiable, views), the
+	 * interface they implement.
+	 */
+	private static Class<?> readableType(Class<?> runtimeType) {
+		boolean buildable = Modifier.isPublic(runtimeType.getModifiers())
+				&& !Modifier.isAbstract(runtimeType.getModifiers()) && hasPublicNoArgConstructor(runtimeType);
+		if (buildable || !runtimeType.getName().startsWith("java.")) {
+			return runtimeType;
+		}
+		if (List.class.isAssignableFrom(runtimeType)) {
+			return List.class;
+		}
+		if (Set.class.isAssignableFrom(runtimeType)) {
+			return Set.class;
+		}
+		if (Collection.class.isAssignableFrom(runtimeType)) {
+			return Collection.class;
+		}
+		if (Map.class.isAssignableFrom(runtimeType)) {
+			return Map.class;
+		}
+		return runtimeType;
+	}
+
+	private static boolean hasPublicNoArgConstructor(Class<?> type) {
+		try {
+			return Modifier.isPublic(type.getConstructor().getModifiers());
+		}
+		catch (NoSuchMethodException ex) {
+			return false;
+		}
 	}
 
 	private byte[] write(Codec codec, @Nullable Object value) {

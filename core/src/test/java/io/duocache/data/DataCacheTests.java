@@ -1,0 +1,80 @@
+package io.duocache.data;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.util.unit.DataSize;
+
+import io.duocache.config.CacheSettings;
+import io.duocache.key.CacheKey;
+import io.duocache.store.EntryStore;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+class DataCacheTests {
+
+	private final DataCodec codec = new DataCodec(List.of());
+
+	@Test
+	void keepsTheStoredCopiesWithinMaxSize() throws Throwable {
+		DataCache cache = cache(new CacheSettings(null, null, DataSize.ofKilobytes(100)), byte[].class);
+		for (int i = 0; i < 50; i++) {
+			cache.get(new CacheKey(0, i), () -> new byte[10_000]);
+		}
+		cache.cleanUp();
+		await().until(() -> cache.bytes() <= DataSize.ofKilobytes(100).toBytes());
+		assertThat(cache.estimatedSize()).isBetween(1L, 10L);
+	}
+
+	@Test
+	void honoursMaxEntriesAndMaxSizeTogether() throws Throwable {
+		DataCache cache = cache(new CacheSettings(null, 5L, DataSize.ofMegabytes(1)), String.class);
+		for (int i = 0; i < 50; i++) {
+			int id = i;
+			cache.get(new CacheKey(0, i), () -> "v" + id);
+		}
+		cache.cleanUp();
+		assertThat(cache.estimatedSize()).isLessThanOrEqualTo(5);
+	}
+
+	@Test
+	void returnsJdkImmutableCollectionsOfImmutablesWithoutACopy() throws Throwable {
+		DataCache cache = cache(CacheSettings.UNSET, List.class);
+		List<String> value = List.of("a", "b");
+		cache.get(new CacheKey(0, 1), () -> value);
+		assertThat(cache.get(new CacheKey(0, 1), () -> null)).isSameAs(value);
+	}
+
+	@Test
+	void copiesImmutableCollectionsThatHoldMutableValues() throws Throwable {
+		DataCache cache = cache(CacheSettings.UNSET, Object.class);
+		List<List<String>> value = List.of(new ArrayList<>(List.of("a")));
+		cache.get(new CacheKey(0, 1), () -> value);
+		assertThat(cache.get(new CacheKey(0, 1), () -> null)).isNotSameAs(value).isEqualTo(value);
+	}
+
+	@Test
+	void writesPrimitiveArraysAsRawBinary() throws Throwable {
+		DataCache cache = cache(CacheSettings.UNSET, long[].class);
+		cache.get(new CacheKey(0, 1), () -> new long[100_000]);
+		assertThat(cache.bytes()).isBetween(800_000L, 800_016L);
+	}
+
+	@Test
+	void copiesValuesDeclaredAsObjectThroughTheirRuntimeClass() throws Throwable {
+		DataCache cache = cache(CacheSettings.UNSET, Object.class);
+		Map<String, Integer> value = new java.util.HashMap<>(Map.of("a", 1));
+		cache.get(new CacheKey(0, 1), () -> value);
+		Object copy = cache.get(new CacheKey(0, 1), () -> null);
+		assertThat(copy).isInstanceOf(java.util.HashMap.class).isEqualTo(value).isNotSameAs(value);
+	}
+
+	private DataCache cache(CacheSettings settings, Class<?> type) {
+		return new DataCache("test", settings, this.codec, this.codec.mapper().constructType(type), "Test.method",
+				EntryStore.NONE);
+	}
+
+}
