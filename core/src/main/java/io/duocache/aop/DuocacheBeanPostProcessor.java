@@ -110,7 +110,17 @@ public final class DuocacheBeanPostProcessor extends ProxyProcessorSupport
 		ProxyFactory proxyFactory = new ProxyFactory(bean);
 		proxyFactory.setProxyTargetClass(true);
 		proxyFactory.addAdvisor(advisor);
-		return proxyFactory.getProxy(getProxyClassLoader());
+		return proxyFactory.getProxy(proxyClassLoader(userClass));
+	}
+
+	/**
+	 * Returns the loader to define the subclass proxy in: the bean class's own loader when the
+	 * configured one differs, since a subclass of a package-private class must share its loader.
+	 */
+	private ClassLoader proxyClassLoader(Class<?> userClass) {
+		ClassLoader configured = getProxyClassLoader();
+		ClassLoader own = userClass.getClassLoader();
+		return (own != null && own != configured) ? own : configured;
 	}
 
 	private CachedMethod cachedMethod(CacheDeclaration declaration, Class<?> userClass, String beanName) {
@@ -237,8 +247,8 @@ public final class DuocacheBeanPostProcessor extends ProxyProcessorSupport
 		Infrastructure infra = this.infrastructure;
 		if (infra == null) {
 			ConfigurableListableBeanFactory factory = beanFactory();
-			infra = new Infrastructure(factory.getBean(CacheDataManager.class),
-					factory.getBean(CacheResourceManager.class),
+			infra = new Infrastructure(factory.getBean("cacheDataManager", CacheDataManager.class),
+					factory.getBean("cacheResourceManager", CacheResourceManager.class),
 					factory.getBeanProvider(DuocacheSettings.class).getIfAvailable(DuocacheSettings::defaults),
 					paramHasherBeans(factory));
 			this.infrastructure = infra;

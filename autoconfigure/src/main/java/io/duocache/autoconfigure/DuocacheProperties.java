@@ -1,0 +1,205 @@
+package io.duocache.autoconfigure;
+
+import java.time.Duration;
+import java.time.temporal.ChronoUnit;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import org.jspecify.annotations.Nullable;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.convert.DurationUnit;
+import org.springframework.util.unit.DataSize;
+
+import io.duocache.Persist;
+
+/**
+ * Configuration properties for Duocache.
+ */
+@ConfigurationProperties("duocache")
+public class DuocacheProperties {
+
+	/**
+	 * Whether Duocache caches annotated methods; when false, they run on every call.
+	 */
+	private boolean enabled = true;
+
+	/**
+	 * Defaults for every @CacheData cache.
+	 */
+	private final Data data = new Data();
+
+	/**
+	 * Defaults for every @CacheResource cache.
+	 */
+	private final Resource resource = new Resource();
+
+	/**
+	 * Settings per cache name (explicit names, or "[SimpleClassName.methodName]" for default names);
+	 * they win over annotation attributes.
+	 */
+	private final Map<String, Cache> caches = new LinkedHashMap<>();
+
+	public boolean isEnabled() {
+		return this.enabled;
+	}
+
+	public void setEnabled(boolean enabled) {
+		this.enabled = enabled;
+	}
+
+	public Data getData() {
+		return this.data;
+	}
+
+	public Resource getResource() {
+		return this.resource;
+	}
+
+	public Map<String, Cache> getCaches() {
+		return this.caches;
+	}
+
+	/**
+	 * Defaults for every @CacheData cache.
+	 */
+	public static class Data {
+
+		/**
+		 * How long an entry lives after it was written; plain numbers are seconds. Unset means no
+		 * expiry.
+		 */
+		@DurationUnit(ChronoUnit.SECONDS)
+		private @Nullable Duration ttl;
+
+		/**
+		 * Maximum number of entries per cache. Unset means unbounded.
+		 */
+		private @Nullable Long maxEntries;
+
+		/**
+		 * Byte budget of the stored copies per cache, such as 64MB. Unset means none.
+		 */
+		private @Nullable DataSize maxSize;
+
+		/**
+		 * Where @CacheData(persist = DEFAULT) caches keep entries besides memory.
+		 */
+		private Persist persist = Persist.NONE;
+
+		public @Nullable Duration getTtl() {
+			return this.ttl;
+		}
+
+		public void setTtl(@Nullable Duration ttl) {
+			this.ttl = ttl;
+		}
+
+		public @Nullable Long getMaxEntries() {
+			return this.maxEntries;
+		}
+
+		public void setMaxEntries(@Nullable Long maxEntries) {
+			this.maxEntries = maxEntries;
+		}
+
+		public @Nullable DataSize getMaxSize() {
+			return this.maxSize;
+		}
+
+		public void setMaxSize(@Nullable DataSize maxSize) {
+			this.maxSize = maxSize;
+		}
+
+		public Persist getPersist() {
+			return this.persist;
+		}
+
+		public void setPersist(Persist persist) {
+			this.persist = persist;
+		}
+
+	}
+
+	/**
+	 * Defaults for every @CacheResource cache.
+	 */
+	public static class Resource {
+
+		/**
+		 * How long a resource lives after it was created; plain numbers are seconds. Unset means no
+		 * expiry.
+		 */
+		@DurationUnit(ChronoUnit.SECONDS)
+		private @Nullable Duration ttl;
+
+		/**
+		 * Maximum number of resources per cache. Unset means unbounded.
+		 */
+		private @Nullable Long maxEntries;
+
+		public @Nullable Duration getTtl() {
+			return this.ttl;
+		}
+
+		public void setTtl(@Nullable Duration ttl) {
+			this.ttl = ttl;
+		}
+
+		public @Nullable Long getMaxEntries() {
+			return this.maxEntries;
+		}
+
+		public void setMaxEntries(@Nullable Long maxEntries) {
+			this.maxEntries = maxEntries;
+		}
+
+	}
+
+	/**
+	 * Settings of one cache.
+	 */
+	public static class Cache {
+
+		/**
+		 * How long an entry lives after it was written; plain numbers are seconds.
+		 */
+		@DurationUnit(ChronoUnit.SECONDS)
+		private @Nullable Duration ttl;
+
+		/**
+		 * Maximum number of entries.
+		 */
+		private @Nullable Long maxEntries;
+
+		/**
+		 * Byte budget of the stored copies (data caches only), such as 64MB.
+		 */
+		private @Nullable DataSize maxSize;
+
+		public @Nullable Duration getTtl() {
+			return this.ttl;
+		}
+
+		public void setTtl(@Nullable Duration ttl) {
+			this.ttl = ttl;
+		}
+
+		public @Nullable Long getMaxEntries() {
+			return this.maxEntries;
+		}
+
+		public void setMaxEntries(@Nullable Long maxEntries) {
+			this.maxEntries = maxEntries;
+		}
+
+		public @Nullable DataSize getMaxSize() {
+			return this.maxSize;
+		}
+
+		public void setMaxSize(@Nullable DataSize maxSize) {
+			this.maxSize = maxSize;
+		}
+
+	}
+
+}
