@@ -21,6 +21,7 @@ import io.duocache.config.CacheSettings;
 import io.duocache.config.DuocacheSettings;
 import io.duocache.data.DataCodec;
 import io.duocache.key.ResourceIdentities;
+import io.duocache.tier.CacheObserver;
 
 /**
  * Auto-configuration for Duocache: the cache managers, the proxy that routes {@code @CacheData} and
@@ -62,14 +63,20 @@ public final class DuocacheAutoConfiguration {
 
 	@Bean(defaultCandidate = false)
 	@ConditionalOnMissingBean(name = "cacheDataManager")
-	CacheDataManager cacheDataManager(DataCodec duocacheDataCodec, DuocacheSettings duocacheSettings) {
-		return new CacheDataManager(duocacheDataCodec, duocacheSettings);
+	CacheDataManager cacheDataManager(DataCodec duocacheDataCodec, DuocacheSettings duocacheSettings,
+			ObjectProvider<CacheObserver.Factory> observers) {
+		CacheDataManager manager = new CacheDataManager(duocacheDataCodec, duocacheSettings);
+		manager.setObservers(observers.getIfAvailable(() -> CacheObserver.Factory.NONE));
+		return manager;
 	}
 
 	@Bean(defaultCandidate = false)
 	@ConditionalOnMissingBean(name = "cacheResourceManager")
-	CacheResourceManager cacheResourceManager(DuocacheSettings duocacheSettings) {
-		return new CacheResourceManager(duocacheSettings, new ResourceIdentities());
+	CacheResourceManager cacheResourceManager(DuocacheSettings duocacheSettings,
+			ObjectProvider<CacheObserver.Factory> observers) {
+		CacheResourceManager manager = new CacheResourceManager(duocacheSettings, new ResourceIdentities());
+		manager.setObservers(observers.getIfAvailable(() -> CacheObserver.Factory.NONE));
+		return manager;
 	}
 
 	@Bean

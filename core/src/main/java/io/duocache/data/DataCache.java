@@ -182,7 +182,13 @@ public final class DataCache extends SingleFlightCache<DataEntry> {
 
 	@Override
 	protected @Nullable Object fromEntry(DataEntry entry) {
-		return entry.copy();
+		if (entry.shared()) {
+			return entry.value();
+		}
+		long start = System.nanoTime();
+		Object copy = entry.copy();
+		observer().copied(System.nanoTime() - start);
+		return copy;
 	}
 
 	@Override

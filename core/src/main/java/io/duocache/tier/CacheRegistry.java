@@ -33,7 +33,7 @@ public abstract class CacheRegistry<C extends SingleFlightCache<?>> implements C
 
 	private final Map<String, Cache> springCaches = new ConcurrentHashMap<>();
 
-	private final List<Runnable> listeners = new CopyOnWriteArrayList<>();
+	private volatile CacheObserver.Factory observers = CacheObserver.Factory.NONE;
 
 	/**
 	 * Creates the registry of a tier.
@@ -53,14 +53,11 @@ public abstract class CacheRegistry<C extends SingleFlightCache<?>> implements C
 	 */
 	protected final C register(String name, @Nullable String method, @Nullable CacheKey codeHash,
 			Function<String, C> factory) {
-		boolean[] created = new boolean[1];
 		Registered<C> registered = this.caches.computeIfAbsent(name, (key) -> {
-			created[0] = true;
-			return new Registered<>(factory.apply(key), method, codeHash, new CopyOnWriteArrayList<>());
+			C cache = factory.apply(key);
+			cache.observeWith(this.observers.create(cache, this.tier));
+			return new Registered<>(cache, method, codeHash, new CopyOnWriteArrayList<>());
 		});
-		if (created[0]) {
-			this.listeners.forEach(Runnable::run);
-		}
 		return registered.cache();
 	}
 
@@ -79,11 +76,19 @@ public abstract class CacheRegistry<C extends SingleFlightCache<?>> implements C
 	}
 
 	/**
-	 * Runs a callback whenever a cache is created (for meter binding).
-	 * @param listener the callback
+	 * Sets what creates the observer of each cache created from now on (metrics).
+	 * @param observers the observer factory
 	 */
-	public final void onCacheCreated(Runnable listener) {
-		this.listeners.add(listener);
+	public final void setObservers(CacheObserver.Factory observers) {
+		this.observers = observers;
+	}
+
+	/**
+	 * Returns the tier of this registry's caches.
+	 * @return the tier
+	 */
+	public final Tier tier() {
+		return this.tier;
 	}
 
 	/**

@@ -32,6 +32,8 @@ public abstract class SingleFlightCache<E> {
 
 	private final CacheCounters counters = new CacheCounters();
 
+	private volatile CacheObserver observer = CacheObserver.NONE;
+
 	/**
 	 * Creates the cache.
 	 * @param name the cache name
@@ -174,12 +176,17 @@ public abstract class SingleFlightCache<E> {
 			return fromEntry(stored);
 		}
 		this.counters.miss();
+		CacheObserver observer = this.observer;
+		Object token = observer.computeStarted();
+		long start = System.nanoTime();
 		try {
 			Object value = computation.compute();
+			observer.computeEnded(token, System.nanoTime() - start);
 			publish(key, flight, value);
 			return value;
 		}
 		catch (Throwable ex) {
+			observer.computeEnded(token, System.nanoTime() - start);
 			fail(key, flight, ex);
 			throw ex;
 		}
@@ -188,20 +195,26 @@ public abstract class SingleFlightCache<E> {
 	private CompletableFuture<@Nullable Object> computeAsync(Object key, Flight<E> flight, Computation computation)
 			throws Throwable {
 		this.counters.miss();
+		CacheObserver observer = this.observer;
+		Object token = observer.computeStarted();
+		long start = System.nanoTime();
 		CompletionStage<?> stage;
 		try {
 			stage = (CompletionStage<?>) computation.compute();
 		}
 		catch (Throwable ex) {
+			observer.computeEnded(token, System.nanoTime() - start);
 			fail(key, flight, ex);
 			throw ex;
 		}
 		if (stage == null) {
+			observer.computeEnded(token, System.nanoTime() - start);
 			fail(key, flight, new DuocacheException("Cached method of cache '" + this.name + "' returned a null future"));
 			return CompletableFuture.completedFuture(null);
 		}
 		CompletableFuture<@Nullable Object> result = new CompletableFuture<>();
 		stage.whenComplete((value, failure) -> {
+			observer.computeEnded(token, System.nanoTime() - start);
 			if (failure != null) {
 				fail(key, flight, unwrap(failure));
 				result.completeExceptionally(failure);
@@ -355,6 +368,18 @@ public abstract class SingleFlightCache<E> {
 	 */
 	public long estimatedSize() {
 		return this.cache.synchronous().estimatedSize();
+	}
+
+	/**
+	 * Returns the observer of this cache.
+	 * @return the observer
+	 */
+	protected final CacheObserver observer() {
+		return this.observer;
+	}
+
+	void observeWith(CacheObserver observer) {
+		this.observer = observer;
 	}
 
 	/**

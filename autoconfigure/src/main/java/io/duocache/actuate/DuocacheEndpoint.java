@@ -1,0 +1,126 @@
+package io.duocache.actuate;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.jspecify.annotations.Nullable;
+import org.springframework.boot.actuate.endpoint.OperationResponseBody;
+import org.springframework.boot.actuate.endpoint.annotation.DeleteOperation;
+import org.springframework.boot.actuate.endpoint.annotation.Endpoint;
+import org.springframework.boot.actuate.endpoint.annotation.ReadOperation;
+import org.springframework.boot.actuate.endpoint.annotation.Selector;
+
+import io.duocache.CacheDataManager;
+import io.duocache.CacheInfo;
+import io.duocache.CacheResourceManager;
+
+/**
+ * The {@code duocache} endpoint: lists every cache with its bounds, contents and counts, shows one,
+ * and clears one or all.
+ */
+@Endpoint(id = "duocache")
+public class DuocacheEndpoint {
+
+	private final CacheDataManager dataManager;
+
+	private final CacheResourceManager resourceManager;
+
+	/**
+	 * Creates the endpoint.
+	 * @param dataManager the data caches
+	 * @param resourceManager the resource caches
+	 */
+	public DuocacheEndpoint(CacheDataManager dataManager, CacheResourceManager resourceManager) {
+		this.dataManager = dataManager;
+		this.resourceManager = resourceManager;
+	}
+
+	/**
+	 * Describes every cache.
+	 * @return the caches, data caches first, each sorted by name
+	 */
+	@ReadOperation
+	public CachesDescriptor caches() {
+		List<CacheDescriptor> caches = new ArrayList<>();
+		this.dataManager.info().forEach((info) -> caches.add(CacheDescriptor.of(info)));
+		this.resourceManager.info().forEach((info) -> caches.add(CacheDescriptor.of(info)));
+		return new CachesDescriptor(caches);
+	}
+
+	/**
+	 * Describes one cache.
+	 * @param name the cache name
+	 * @return the cache, or {@code null} (404) when no cache has that name
+	 */
+	@ReadOperation
+	public @Nullable CacheDescriptor cache(@Selector String name) {
+		CacheInfo info = this.dataManager.info(name);
+		if (info == null) {
+			info = this.resourceManager.info(name);
+		}
+		return (info != null) ? CacheDescriptor.of(info) : null;
+	}
+
+	/**
+	 * Clears every cache; resources are released.
+	 */
+	@DeleteOperation
+	public void clearCaches() {
+		this.dataManager.clear();
+		this.resourceManager.clear();
+	}
+
+	/**
+	 * Clears one cache.
+	 * @param name the cache name
+	 * @return whether a cache of that name existed
+	 */
+	@DeleteOperation
+	public boolean clearCache(@Selector String name) {
+		boolean data = this.dataManager.clear(name);
+		boolean resource = this.resourceManager.clear(name);
+		return data || resource;
+	}
+
+	/**
+	 * Every cache.
+	 *
+	 * @param caches the caches
+	 */
+	public record CachesDescriptor(List<CacheDescriptor> caches) implements OperationResponseBody {
+	}
+
+	/**
+	 * One cache.
+	 *
+	 * @param name the cache name
+	 * @param tier {@code data} or {@code resource}
+	 * @param method the cached method as {@code SimpleClassName.methodName}
+	 * @param codeHash the hex code hash of the method its entries come from
+	 * @param ttl the time to live, ISO-8601
+	 * @param maxEntries the entry bound
+	 * @param maxSize the byte budget
+	 * @param entries the number of entries
+	 * @param bytes the bytes held by stored copies
+	 * @param hits calls answered from the cache
+	 * @param misses calls that computed
+	 * @param hitRate hits divided by lookups
+	 * @param evictions entries removed by expiry or a bound
+	 * @param puts values stored
+	 * @param persist where entries are kept beyond memory
+	 */
+	public record CacheDescriptor(String name, String tier, @Nullable String method, @Nullable String codeHash,
+			@Nullable Duration ttl, @Nullable Long maxEntries, @Nullable Long maxSize, long entries,
+			@Nullable Long bytes, long hits, long misses, double hitRate, long evictions, long puts,
+			String persist) implements OperationResponseBody {
+
+		static CacheDescriptor of(CacheInfo info) {
+			return new CacheDescriptor(info.name(), info.tier(), info.method(), info.codeHash(), info.ttl(),
+					info.maxEntries(), info.maxSize(), info.entries(), info.bytes(), info.hits(), info.misses(),
+					info.hitRate(), info.evictions(), info.puts(), info.persist());
+		}
+
+	}
+
+}

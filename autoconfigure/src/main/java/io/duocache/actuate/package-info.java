@@ -1,0 +1,7 @@
+/**
+ * The {@code duocache} Actuator endpoint.
+ */
+@NullMarked
+package io.duocache.actuate;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,177 @@
+package io.duocache.metrics;
+
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+import io.micrometer.core.instrument.FunctionCounter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.LongTaskTimer;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Tags;
+import io.micrometer.core.instrument.Timer;
+import org.jspecify.annotations.Nullable;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.SmartInitializingSingleton;
+
+import io.duocache.data.DataCache;
+import io.duocache.tier.CacheCounters;
+import io.duocache.tier.CacheObserver;
+import io.duocache.tier.SingleFlightCache;
+import io.duocache.tier.Tier;
+
+/**
+ * Registers the meters of every Duocache cache, including caches created long after startup: the
+ * standard cache meters ({@code cache.gets}, {@code cache.puts}, {@code cache.evictions},
+ * {@code cache.size}) tagged {@code cache} and {@code cache.manager}, plus {@code duocache.compute},
+ * {@code duocache.compute.active}, {@code duocache.copy}, {@code duocache.bytes} and
+ * {@code duocache.store.errors}.
+ */
+public final class MicrometerCacheObservers implements CacheObserver.Factory, SmartInitializingSingleton {
+
+	private final ObjectProvider<MeterRegistry> registry;
+
+	private final List<MeterObserver> observers = new CopyOnWriteArrayList<>();
+
+	private volatile boolean started;
+
+	/**
+	 * Creates the factory.
+	 * @param registry the registry, resolved once the application has started
+	 */
+	public MicrometerCacheObservers(ObjectProvider<MeterRegistry> registry) {
+		this.registry = registry;
+	}
+
+	@Override
+	public CacheObserver create(SingleFlightCache<?> cache, Tier tier) {
+		MeterObserver observer = new MeterObserver(cache, tier);
+		this.observers.add(observer);
+		if (this.started) {
+			observer.bind();
+		}
+		return observer;
+	}
+
+	@Override
+	public void afterSingletonsInstantiated() {
+		this.started = true;
+		this.observers.forEach(MeterObserver::bind);
+	}
+
+	/** The meters of one cache, registered once a registry is available. */
+	private final class MeterObserver implements CacheObserver {
+
+		private final SingleFlightCache<?> cache;
+
+		private final Tier tier;
+
+		private volatile @Nullable Meters meters;
+
+		MeterObserver(SingleFlightCache<?> cache, Tier tier) {
+			this.cache = cache;
+			this.tier = tier;
+		}
+
+		synchronized void bind() {
+			if (this.meters != null) {
+				return;
+			}
+			MeterRegistry registry = MicrometerCacheObservers.this.registry.getIfUnique();
+			if (registry != null) {
+				this.meters = register(registry);
+			}
+		}
+
+		private Meters register(MeterRegistry registry) {
+			Tags tags = Tags.of("cache", this.cache.name(), "cache.manager",
+					(this.tier == Tier.DATA) ? "cacheData" : "cacheResource");
+			CacheCounters counters = this.cache.counters();
+			FunctionCounter.builder("cache.gets", counters, CacheCounters::hits)
+				.tags(tags)
+				.tag("result", "hit")
+				.description("The number of times cache lookup methods have returned a cached value.")
+				.register(registry);
+			FunctionCounter.builder("cache.gets", counters, CacheCounters::misses)
+				.tags(tags)
+				.tag("result", "miss")
+				.description("The number of times cache lookup methods have computed a value.")
+				.register(registry);
+			FunctionCounter.builder("cache.puts", counters, CacheCounters::puts)
+				.tags(tags)
+				.description("The number of entries added to the cache")
+				.register(registry);
+			FunctionCounter.builder("cache.evictions", counters, CacheCounters::evictions)
+				.tags(tags)
+				.description("The number of times the cache was evicted.")
+				.register(registry);
+			Gauge.builder("cache.size", this.cache, SingleFlightCache::estimatedSize)
+				.tags(tags)
+				.description("The number of entries in this cache.")
+				.register(registry);
+			Timer copy = null;
+			if (this.cache instanceof DataCache dataCache) {
+				Gauge.builder("duocache.bytes", dataCache, DataCache::bytes)
+					.tags(tags)
+					.baseUnit("bytes")
+					.description("Bytes held by the stored copies of a data cache.")
+					.register(registry);
+				FunctionCounter.builder("duocache.store.errors", dataCache, DataCache::storeErrors)
+					.tags(tags)
+					.description("Failures of the second-tier store (disk or Redis).")
+					.register(registry);
+				copy = Timer.builder("duocache.copy")
+					.tags(tags)
+					.description("Time to produce a copy on a data hit.")
+					.register(registry);
+			}
+			Timer compute = Timer.builder("duocache.compute")
+				.tags(tags)
+				.description("Time the cached method ran on a miss.")
+				.register(registry);
+			LongTaskTimer active = LongTaskTimer.builder("duocache.compute.active")
+				.tags(tags)
+				.description("Computations running now.")
+				.register(registry);
+			return new Meters(compute, active, copy);
+		}
+
+		private @Nullable Meters meters() {
+			Meters current = this.meters;
+			if (current == null && MicrometerCacheObservers.this.started) {
+				bind();
+				current = this.meters;
+			}
+			return current;
+		}
+
+		@Override
+		public @Nullable Object computeStarted() {
+			Meters current = meters();
+			return (current != null) ? current.active().start() : null;
+		}
+
+		@Override
+		public void computeEnded(@Nullable Object token, long nanos) {
+			if (token instanceof LongTaskTimer.Sample sample) {
+				sample.stop();
+			}
+			Meters current = meters();
+			if (current != null) {
+				current.compute().record(nanos, java.util.concurrent.TimeUnit.NANOSECONDS);
+			}
+		}
+
+		@Override
+		public void copied(long nanos) {
+			Meters current = meters();
+			if (current != null && current.copy() != null) {
+				current.copy().record(nanos, java.util.concurrent.TimeUnit.NANOSECONDS);
+			}
+		}
+
+	}
+
+	private record Meters(Timer compute, LongTaskTimer active, @Nullable Timer copy) {
+	}
+
+}

@@ -1,0 +1,149 @@
+package io.duocache.autoconfigure;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.test.context.FilteredClassLoader;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.cache.Cache;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+import io.duocache.CacheData;
+import io.duocache.CacheDataManager;
+import io.duocache.CacheResource;
+import io.duocache.metrics.MicrometerCacheObservers;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class DuocacheMetricsAutoConfigurationTests {
+
+	private final ApplicationContextRunner runner = new ApplicationContextRunner()
+		.withConfiguration(AutoConfigurations.of(DuocacheAutoConfiguration.class,
+				DuocacheMetricsAutoConfiguration.class))
+		.withUserConfiguration(Services.class);
+
+	@Test
+	void countsOneMissAndTwoHitsExactly() {
+		this.runner.run((context) -> {
+			Rides rides = context.getBean(Rides.class);
+			rides.load("nyc");
+			rides.load("nyc");
+			rides.load("nyc");
+			MeterRegistry registry = context.getBean(MeterRegistry.class);
+			assertThat(count(registry, "cache.gets", "Rides.load", "result", "miss")).isEqualTo(1);
+			assertThat(count(registry, "cache.gets", "Rides.load", "result", "hit")).isEqualTo(2);
+			assertThat(count(registry, "cache.puts", "Rides.load")).isEqualTo(1);
+			assertThat(registry.get("cache.size").tag("cache", "Rides.load").gauge().value()).isEqualTo(1);
+			assertThat(registry.get("duocache.bytes").tag("cache", "Rides.load").gauge().value()).isPositive();
+			assertThat(registry.get("duocache.compute").tag("cache", "Rides.load").timer().count()).isEqualTo(1);
+			assertThat(registry.get("duocache.copy").tag("cache", "Rides.load").timer().count()).isEqualTo(2);
+			assertThat(registry.get("duocache.compute.active").tag("cache", "Rides.load").longTaskTimer().activeTasks())
+				.isZero();
+			assertThat(count(registry, "duocache.store.errors", "Rides.load")).isZero();
+		});
+	}
+
+	@Test
+	void tagsEachCacheWithItsManager() {
+		this.runner.run((context) -> {
+			context.getBean(Rides.class).client();
+			MeterRegistry registry = context.getBean(MeterRegistry.class);
+			assertThat(registry.get("cache.gets").tags("cache", "Rides.client", "cache.manager", "cacheResource",
+					"result", "miss").functionCounter().count()).isEqualTo(1);
+			assertThat(registry.get("cache.gets").tags("cache", "Rides.load", "cache.manager", "cacheData",
+					"result", "miss").functionCounter().count()).isZero();
+		});
+	}
+
+	@Test
+	void countsEvictions() {
+		this.runner.run((context) -> {
+			Rides rides = context.getBean(Rides.class);
+			for (int i = 0; i < 10; i++) {
+				rides.bounded(i);
+			}
+			context.getBean("cacheDataManager", CacheDataManager.class).getTierCache("Rides.bounded").cleanUp();
+			MeterRegistry registry = context.getBean(MeterRegistry.class);
+			org.awaitility.Awaitility.await()
+				.until(() -> count(registry, "cache.evictions", "Rides.bounded") == 8);
+		});
+	}
+
+	@Test
+	void metersACacheCreatedAfterStartup() {
+		this.runner.run((context) -> {
+			Cache late = context.getBean("cacheDataManager", CacheDataManager.class).getCache("late");
+			late.put("k", "v");
+			late.get("k");
+			MeterRegistry registry = context.getBean(MeterRegistry.class);
+			assertThat(count(registry, "cache.puts", "late")).isEqualTo(1);
+			assertThat(count(registry, "cache.gets", "late", "result", "hit")).isEqualTo(1);
+		});
+	}
+
+	@Test
+	void keepsCachingWithoutAMeterRegistry() {
+		new ApplicationContextRunner()
+			.withConfiguration(AutoConfigurations.of(DuocacheAutoConfiguration.class,
+					DuocacheMetricsAutoConfiguration.class))
+			.withBean(Rides.class)
+			.run((context) -> {
+				assertThat(context).hasSingleBean(MicrometerCacheObservers.class);
+				Rides rides = context.getBean(Rides.class);
+				assertThat(rides.load("nyc")).isEqualTo(rides.load("nyc"));
+			});
+	}
+
+	@Test
+	void backsOffWithoutMicrometer() {
+		this.runner.withClassLoader(new FilteredClassLoader(MeterRegistry.class)).run((context) -> {
+			assertThat(context).hasNotFailed().doesNotHaveBean(MicrometerCacheObservers.class);
+			Rides rides = context.getBean(Rides.class);
+			assertThat(rides.load("nyc")).isEqualTo(rides.load("nyc"));
+		});
+	}
+
+	private static double count(MeterRegistry registry, String name, String cache, String... tags) {
+		return registry.get(name).tag("cache", cache).tags(tags).functionCounter().count();
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	static class Services {
+
+		@Bean
+		MeterRegistry meterRegistry() {
+			return new SimpleMeterRegistry();
+		}
+
+		@Bean
+		Rides rides() {
+			return new Rides();
+		}
+
+	}
+
+	static class Rides {
+
+		@CacheData
+		public List<String> load(String city) {
+			return new ArrayList<>(List.of(city));
+		}
+
+		@CacheData(maxEntries = 2)
+		public int bounded(int id) {
+			return id;
+		}
+
+		@CacheResource
+		public Object client() {
+			return new Object();
+		}
+
+	}
+
+}
