@@ -28,6 +28,9 @@ import io.duocache.tier.Tier;
  */
 public final class MicrometerCacheObservers implements CacheObserver.Factory, SmartInitializingSingleton {
 
+	private static final String GETS_DESCRIPTION = "The number of times cache lookup methods have returned a cached "
+			+ "(hit) or computed (miss) value.";
+
 	private final ObjectProvider<MeterRegistry> registry;
 
 	private final List<MeterObserver> observers = new CopyOnWriteArrayList<>();
@@ -89,12 +92,12 @@ public final class MicrometerCacheObservers implements CacheObserver.Factory, Sm
 			FunctionCounter.builder("cache.gets", counters, CacheCounters::hits)
 				.tags(tags)
 				.tag("result", "hit")
-				.description("The number of times cache lookup methods have returned a cached value.")
+				.description(GETS_DESCRIPTION)
 				.register(registry);
 			FunctionCounter.builder("cache.gets", counters, CacheCounters::misses)
 				.tags(tags)
 				.tag("result", "miss")
-				.description("The number of times cache lookup methods have computed a value.")
+				.description(GETS_DESCRIPTION)
 				.register(registry);
 			FunctionCounter.builder("cache.puts", counters, CacheCounters::puts)
 				.tags(tags)

@@ -1,0 +1,14 @@
+package io.duocache.sample.products;
+
+import java.math.BigDecimal;
+
+/**
+ * A row of the products table.
+ *
+ * @param id the id
+ * @param name the name
+ * @param category the category
+ * @param price the price
+ */
+public record Product(long id, String name, String category, BigDecimal price) {
+}

@@ -1,0 +1,110 @@
+package io.duocache.sample;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.StaleElementReferenceException;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.resttestclient.TestRestTemplate;
+import org.springframework.boot.resttestclient.autoconfigure.AutoConfigureTestRestTemplate;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Drives the dashboard in headless Chromium (Debian's {@code chromium} and
+ * {@code chromium-driver}); skipped, with a message, only where no browser is installed.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+		properties = { "sample.rides.rows=2000", "sample.rides.file=${java.io.tmpdir}/duocache-sample-browser/pickups.csv" })
+@AutoConfigureTestRestTemplate
+class DashboardBrowserTests {
+
+	private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+
+	private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
+
+	@LocalServerPort
+	private int port;
+
+	@Autowired
+	private TestRestTemplate rest;
+
+	private WebDriver browser;
+
+	@BeforeEach
+	void startBrowser() {
+		Assumptions.assumeTrue(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
+				"No headless browser: install Debian's chromium and chromium-driver to run the dashboard test");
+		ChromeOptions options = new ChromeOptions().setBinary(CHROMIUM.toFile())
+			.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-quic",
+					"--no-first-run", "--disable-background-networking", "--disable-component-update",
+					"--disable-sync");
+		ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile())
+			.build();
+		this.browser = new ChromeDriver(service, options);
+	}
+
+	@AfterEach
+	void stopBrowser() {
+		if (this.browser != null) {
+			this.browser.quit();
+		}
+	}
+
+	@Test
+	void showsLiveHitsAndClearsACache() {
+		this.rest.getForObject("/mutation/data", String.class);
+		this.rest.getForObject("/mutation/data", String.class);
+		this.browser.get("http://localhost:" + this.port + "/");
+		WebDriverWait wait = new WebDriverWait(this.browser, Duration.ofSeconds(20));
+		wait.ignoring(StaleElementReferenceException.class);
+		wait.until((driver) -> "1".equals(cell(driver, "Numbers.asData", "hits")));
+		assertThat(cell(this.browser, "Numbers.asData", "misses")).isEqualTo("1");
+		assertThat(cell(this.browser, "Numbers.asData", "hit-rate")).isEqualTo("50.0 %");
+		assertThat(cell(this.browser, "Numbers.asData", "entries")).isEqualTo("1");
+
+		this.rest.getForObject("/mutation/data", String.class);
+		wait.until((driver) -> "2".equals(cell(driver, "Numbers.asData", "hits")));
+
+		wait.until((driver) -> {
+			rowOf(driver, "Numbers.asData").findElement(By.className("clear")).click();
+			return true;
+		});
+		wait.until((driver) -> "0".equals(cell(driver, "Numbers.asData", "entries")));
+	}
+
+	/** Reads one cell of a cache's row; the table is redrawn every second, so a stale read is retried. */
+	private static String cell(WebDriver driver, String cache, String column) {
+		for (int attempt = 0; attempt < 5; attempt++) {
+			try {
+				WebElement row = rowOf(driver, cache);
+				return (row != null) ? row.findElement(By.className(column)).getText() : null;
+			}
+			catch (StaleElementReferenceException ex) {
+				// Redrawn between the two look-ups: read again.
+			}
+		}
+		return null;
+	}
+
+	private static WebElement rowOf(WebDriver driver, String cache) {
+		List<WebElement> rows = driver.findElements(By.cssSelector("tr[data-cache='" + cache + "']"));
+		return rows.isEmpty() ? null : rows.get(0);
+	}
+
+}
