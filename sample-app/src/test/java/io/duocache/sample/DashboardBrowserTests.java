@@ -27,16 +27,19 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Drives the dashboard in headless Chromium (Debian's {@code chromium} and
- * {@code chromium-driver}); skipped, with a message, only where no browser is installed.
+ * {@code chromium-driver}, or Chrome where {@code CHROME_BIN} and {@code CHROMEDRIVER_BIN} say);
+ * skipped, with a message, only where no browser is installed.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 		properties = { "sample.rides.rows=2000", "sample.rides.file=${java.io.tmpdir}/duocache-sample-browser/pickups.csv" })
 @AutoConfigureTestRestTemplate
 class DashboardBrowserTests {
 
-	private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+	private static final Path CHROMIUM = firstExecutable(System.getenv("CHROME_BIN"), "/usr/bin/chromium",
+			"/usr/bin/chromium-browser", "/usr/bin/google-chrome");
 
-	private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
+	private static final Path CHROMEDRIVER = firstExecutable(System.getenv("CHROMEDRIVER_BIN"), "/usr/bin/chromedriver",
+			(System.getenv("CHROMEWEBDRIVER") != null) ? System.getenv("CHROMEWEBDRIVER") + "/chromedriver" : null);
 
 	@LocalServerPort
 	private int port;
@@ -48,8 +51,9 @@ class DashboardBrowserTests {
 
 	@BeforeEach
 	void startBrowser() {
-		Assumptions.assumeTrue(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
-				"No headless browser: install Debian's chromium and chromium-driver to run the dashboard test");
+		Assumptions.assumeTrue(CHROMIUM != null && CHROMEDRIVER != null,
+				"No headless browser: install Debian's chromium and chromium-driver (or set CHROME_BIN and "
+						+ "CHROMEDRIVER_BIN) to run the dashboard test");
 		ChromeOptions options = new ChromeOptions().setBinary(CHROMIUM.toFile())
 			.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-quic",
 					"--no-first-run", "--disable-background-networking", "--disable-component-update",
@@ -86,6 +90,15 @@ class DashboardBrowserTests {
 			return true;
 		});
 		wait.until((driver) -> "0".equals(cell(driver, "Numbers.asData", "entries")));
+	}
+
+	private static Path firstExecutable(String... candidates) {
+		for (String candidate : candidates) {
+			if (candidate != null && Files.isExecutable(Path.of(candidate))) {
+				return Path.of(candidate);
+			}
+		}
+		return null;
 	}
 
 	/** Reads one cell of a cache's row; the table is redrawn every second, so a stale read is retried. */
