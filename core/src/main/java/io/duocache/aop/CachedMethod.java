@@ -8,13 +8,12 @@ import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
 
 import io.duocache.key.KeyHasher;
-import io.duocache.tier.Computation;
 import io.duocache.tier.SingleFlightCache;
 
 /**
  * One cached method of one bean, resolved once: its cache, its key hasher and how it logs.
  */
-final class CachedMethod {
+final class CachedMethod implements SingleFlightCache.Loader<MethodInvocation> {
 
 	private static final Log spinnerLog = LogFactory.getLog("io.duocache.Spinner");
 
@@ -35,11 +34,11 @@ final class CachedMethod {
 
 	@Nullable Object invoke(MethodInvocation invocation) throws Throwable {
 		Object key = this.keyHasher.keyFor(invocation.getArguments());
-		Computation computation = () -> compute(invocation);
-		return this.async ? this.cache.getAsync(key, computation) : this.cache.get(key, computation);
+		return this.async ? this.cache.getAsync(key, this, invocation) : this.cache.get(key, this, invocation);
 	}
 
-	private @Nullable Object compute(MethodInvocation invocation) throws Throwable {
+	@Override
+	public @Nullable Object load(MethodInvocation invocation) throws Throwable {
 		boolean showSpinner = this.declaration.showSpinner() && spinnerLog.isInfoEnabled();
 		if (showSpinner) {
 			spinnerLog.info(this.declaration.spinner());

@@ -1,6 +1,7 @@
 package io.duocache.aop;
 
 import java.lang.reflect.Method;
+import java.util.IdentityHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -21,6 +22,9 @@ final class DuocacheInterceptor implements MethodInterceptor {
 
 	private final Map<Method, Optional<CachedMethod>> resolved = new ConcurrentHashMap<>();
 
+	/** The Method instances seen so far; proxies pass the same instance on every call. */
+	private volatile IdentityHashMap<Method, CachedMethod> seen = new IdentityHashMap<>();
+
 	DuocacheInterceptor(Class<?> targetClass, Map<Method, CachedMethod> methods) {
 		this.targetClass = targetClass;
 		this.methods = Map.copyOf(methods);
@@ -33,14 +37,27 @@ final class DuocacheInterceptor implements MethodInterceptor {
 	}
 
 	@Nullable CachedMethod find(Method method) {
-		CachedMethod cached = this.methods.get(method);
+		CachedMethod cached = this.seen.get(method);
 		if (cached != null) {
 			return cached;
 		}
-		return this.resolved
-			.computeIfAbsent(method,
-					(key) -> Optional.ofNullable(this.methods.get(AopUtils.getMostSpecificMethod(key, this.targetClass))))
+		cached = this.resolved
+			.computeIfAbsent(method, (key) -> Optional.ofNullable((this.methods.get(key) != null) ? this.methods.get(key)
+					: this.methods.get(AopUtils.getMostSpecificMethod(key, this.targetClass))))
 			.orElse(null);
+		if (cached != null) {
+			remember(method, cached);
+		}
+		return cached;
+	}
+
+	private synchronized void remember(Method method, CachedMethod cached) {
+		if (this.seen.size() >= 4 * this.methods.size() + 16) {
+			return;
+		}
+		IdentityHashMap<Method, CachedMethod> copy = new IdentityHashMap<>(this.seen);
+		copy.put(method, cached);
+		this.seen = copy;
 	}
 
 	boolean matches(Method method) {

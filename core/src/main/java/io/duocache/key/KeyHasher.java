@@ -1,6 +1,9 @@
 package io.duocache.key;
 
 import java.io.File;
+import java.lang.invoke.MethodHandle;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.MethodType;
 import java.lang.reflect.Method;
 import java.lang.reflect.RecordComponent;
 import java.math.BigDecimal;
@@ -22,15 +25,14 @@ import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.OptionalInt;
 import java.util.OptionalLong;
+import java.util.TreeMap;
 import java.util.UUID;
 import java.util.regex.Pattern;
 
-import com.dynatrace.hash4j.hashing.HashStream128;
 import com.dynatrace.hash4j.hashing.HashValue128;
-import com.dynatrace.hash4j.hashing.Hasher128;
-import com.dynatrace.hash4j.hashing.Hashing;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.POJONode;
 
 import io.duocache.DuocacheException;
 import io.duocache.ParamHasherException;
@@ -38,24 +40,33 @@ import io.duocache.UnhashableParamException;
 
 /**
  * Derives the keys of one cached method: a 128-bit XXH3 hash of the method's identity seed and of
- * the values of its key parameters, hashed structurally and type-tagged. Values with a built-in rule
- * always follow it; {@link io.duocache.ParamHasher}s apply to the other types only, so a hasher's
- * result (a string, a number, a record) is never fed back to the hasher.
+ * the values of its key parameters, written in a canonical, type-tagged byte form. Values with a
+ * built-in rule always follow it; {@link io.duocache.ParamHasher}s apply to the other types only, so
+ * a hasher's result (a string, a number, a record) is never fed back to the hasher.
  */
 public final class KeyHasher {
 
-	private static final Hasher128 XXH3 = Hashing.xxh3_128();
+	/** Containers nested deeper than this are tracked by identity, so that cycles terminate. */
+	private static final int TRACKED_DEPTH = 8;
 
-	private static final ThreadLocal<ReusableStream> STREAMS = ThreadLocal.withInitial(ReusableStream::new);
+	private static final ThreadLocal<Context> CONTEXTS = ThreadLocal.withInitial(Context::new);
 
-	private static final ClassValue<Method[]> RECORD_ACCESSORS = new ClassValue<>() {
+	private static final ClassValue<MethodHandle[]> RECORD_ACCESSORS = new ClassValue<>() {
 		@Override
-		protected Method[] computeValue(Class<?> type) {
+		protected MethodHandle[] computeValue(Class<?> type) {
 			RecordComponent[] components = type.getRecordComponents();
-			Method[] accessors = new Method[components.length];
+			MethodHandle[] accessors = new MethodHandle[components.length];
 			for (int i = 0; i < components.length; i++) {
-				accessors[i] = components[i].getAccessor();
-				accessors[i].trySetAccessible();
+				Method accessor = components[i].getAccessor();
+				try {
+					accessor.trySetAccessible();
+					accessors[i] = MethodHandles.lookup()
+						.unreflect(accessor)
+						.asType(MethodType.methodType(Object.class, Object.class));
+				}
+				catch (IllegalAccessException ex) {
+					accessors[i] = null;
+				}
 			}
 			return accessors;
 		}
@@ -98,12 +109,11 @@ public final class KeyHasher {
 	 * @return their hash
 	 */
 	public static CacheKey seed(String... parts) {
-		HashStream128 stream = XXH3.hashStream();
-		stream.putInt(parts.length);
+		KeySink sink = new KeySink().putInt(parts.length);
 		for (String part : parts) {
-			stream.putString(part);
+			sink.putChars(part);
 		}
-		return toKey(stream.get());
+		return toKey(sink.hash());
 	}
 
 	/**
@@ -114,30 +124,266 @@ public final class KeyHasher {
 	 * @throws ParamHasherException if a {@link io.duocache.ParamHasher} failed
 	 */
 	public CacheKey keyFor(@Nullable Object[] args) {
-		ReusableStream reusable = STREAMS.get();
-		if (reusable.busy) {
-			return hash(XXH3.hashStream(), args);
+		Context context = CONTEXTS.get();
+		if (context.busy) {
+			// A ParamHasher called a cached method: hash that call with a context of its own.
+			context = new Context();
 		}
-		reusable.busy = true;
+		context.busy = true;
 		try {
-			return hash(reusable.stream.reset(), args);
+			KeySink sink = context.sink.reset().putLong(this.seed.high()).putLong(this.seed.low());
+			for (KeyParameter parameter : this.parameters) {
+				sink.putInt(parameter.position());
+				context.parameterName = parameter.name();
+				value(context, sink, args[parameter.position()]);
+			}
+			return toKey(sink.hash());
 		}
 		finally {
-			reusable.busy = false;
+			context.finish();
 		}
-	}
-
-	private CacheKey hash(HashStream128 stream, @Nullable Object[] args) {
-		stream.putLong(this.seed.high()).putLong(this.seed.low());
-		for (KeyParameter parameter : this.parameters) {
-			stream.putInt(parameter.position());
-			new Walk(stream, parameter.name()).value(args[parameter.position()]);
-		}
-		return toKey(stream.get());
 	}
 
 	private static CacheKey toKey(HashValue128 value) {
 		return new CacheKey(value.getMostSignificantBits(), value.getLeastSignificantBits());
+	}
+
+	private void value(Context context, KeySink sink, @Nullable Object value) {
+		if (value == null) {
+			sink.putByte(ValueKind.NULL.tag);
+			return;
+		}
+		ValueKind kind = ValueKind.of(value.getClass());
+		if (kind.scalar) {
+			scalar(sink, kind, value);
+			return;
+		}
+		CacheKey origin = this.resources.originOf(value);
+		if (origin != null) {
+			sink.putByte(ValueKind.RESOURCE.tag).putLong(origin.high()).putLong(origin.low());
+			return;
+		}
+		if (kind == ValueKind.UNKNOWN) {
+			ParamHashers.Registration hasher = this.hashers.find(value.getClass());
+			if (hasher != null) {
+				hashed(context, sink, value, hasher);
+				return;
+			}
+			throw new UnhashableParamException(this.methodName, context.parameterName, value.getClass().getName());
+		}
+		container(context, sink, kind, value);
+	}
+
+	private static void scalar(KeySink sink, ValueKind kind, Object value) {
+		sink.putByte(kind.tag);
+		switch (kind) {
+			case BOOLEAN -> sink.putByte(((Boolean) value) ? 1 : 0);
+			case BYTE -> sink.putByte((Byte) value);
+			case SHORT -> sink.putInt((Short) value);
+			case CHAR -> sink.putInt((Character) value);
+			case INT -> sink.putInt((Integer) value);
+			case LONG -> sink.putLong((Long) value);
+			case FLOAT -> sink.putInt(Float.floatToIntBits((Float) value));
+			case DOUBLE -> sink.putLong(Double.doubleToLongBits((Double) value));
+			case STRING -> sink.putChars((CharSequence) value);
+			case ENUM -> sink.putChars(((Enum<?>) value).getDeclaringClass().getName())
+				.putChars(((Enum<?>) value).name());
+			case TEMPORAL -> sink.putChars(value.getClass().getName()).putChars(value.toString());
+			case DATE -> {
+				sink.putChars(value.getClass().getName()).putLong(((Date) value).getTime());
+				if (value instanceof Timestamp timestamp) {
+					sink.putInt(timestamp.getNanos());
+				}
+			}
+			case UUID -> sink.putLong(((UUID) value).getMostSignificantBits())
+				.putLong(((UUID) value).getLeastSignificantBits());
+			case BIG_DECIMAL -> sink.putInt(((BigDecimal) value).scale())
+				.putBytes(((BigDecimal) value).unscaledValue().toByteArray());
+			case BIG_INTEGER -> sink.putBytes(((BigInteger) value).toByteArray());
+			case CLASS -> sink.putChars(((Class<?>) value).getName());
+			case URI -> sink.putChars(((URI) value).toString());
+			case URL -> sink.putChars(((URL) value).toExternalForm());
+			case PATH -> sink.putChars(((Path) value).toString());
+			case FILE -> sink.putChars(((File) value).getPath());
+			case LOCALE -> sink.putChars(((Locale) value).toLanguageTag());
+			case CURRENCY -> sink.putChars(((Currency) value).getCurrencyCode());
+			case PATTERN -> sink.putChars(((Pattern) value).pattern()).putInt(((Pattern) value).flags());
+			case OPTIONAL_INT -> {
+				OptionalInt optional = (OptionalInt) value;
+				sink.putByte(optional.isPresent() ? 1 : 0).putInt(optional.orElse(0));
+			}
+			case OPTIONAL_LONG -> {
+				OptionalLong optional = (OptionalLong) value;
+				sink.putByte(optional.isPresent() ? 1 : 0).putLong(optional.orElse(0));
+			}
+			case OPTIONAL_DOUBLE -> {
+				OptionalDouble optional = (OptionalDouble) value;
+				sink.putByte(optional.isPresent() ? 1 : 0).putLong(Double.doubleToLongBits(optional.orElse(0)));
+			}
+			default -> throw new IllegalStateException("Not a scalar kind: " + kind);
+		}
+	}
+
+	private void container(Context context, KeySink sink, ValueKind kind, Object value) {
+		switch (kind) {
+			case BOOLEAN_ARRAY -> sink.putByte(kind.tag).putHash(KeySink.XXH3.hashStream().putBooleanArray((boolean[]) value).get());
+			case BYTE_ARRAY -> sink.putByte(kind.tag).putHash(KeySink.XXH3.hashStream().putByteArray((byte[]) value).get());
+			case SHORT_ARRAY -> sink.putByte(kind.tag).putHash(KeySink.XXH3.hashStream().putShortArray((short[]) value).get());
+			case CHAR_ARRAY -> sink.putByte(kind.tag).putHash(KeySink.XXH3.hashStream().putCharArray((char[]) value).get());
+			case INT_ARRAY -> sink.putByte(kind.tag).putHash(KeySink.XXH3.hashStream().putIntArray((int[]) value).get());
+			case LONG_ARRAY -> sink.putByte(kind.tag).putHash(KeySink.XXH3.hashStream().putLongArray((long[]) value).get());
+			case FLOAT_ARRAY -> sink.putByte(kind.tag).putHash(KeySink.XXH3.hashStream().putFloatArray((float[]) value).get());
+			case DOUBLE_ARRAY -> sink.putByte(kind.tag).putHash(KeySink.XXH3.hashStream().putDoubleArray((double[]) value).get());
+			case IDENTITY -> {
+				IdentityHasher.Token token = (IdentityHasher.Token) value;
+				sink.putByte(kind.tag).putLong(token.salt()).putLong(token.id());
+			}
+			default -> nested(context, sink, kind, value);
+		}
+	}
+
+	private void nested(Context context, KeySink sink, ValueKind kind, Object value) {
+		int backReference = context.enter(value);
+		if (backReference > 0) {
+			sink.putByte(ValueKind.BACK_REFERENCE.tag).putInt(backReference);
+			return;
+		}
+		try {
+			switch (kind) {
+				case OBJECT_ARRAY -> {
+					Object[] array = (Object[]) value;
+					sink.putByte(kind.tag).putInt(array.length);
+					for (Object element : array) {
+						value(context, sink, element);
+					}
+				}
+				case LIST -> {
+					Collection<?> collection = (Collection<?>) value;
+					sink.putByte(kind.tag).putInt(collection.size());
+					for (Object element : collection) {
+						value(context, sink, element);
+					}
+				}
+				case SET -> unordered(context, sink, kind, (Collection<?>) value, null);
+				case MAP -> unordered(context, sink, kind, ((Map<?, ?>) value).keySet(), (Map<?, ?>) value);
+				case OPTIONAL -> {
+					Optional<?> optional = (Optional<?>) value;
+					sink.putByte(kind.tag).putByte(optional.isPresent() ? 1 : 0);
+					if (optional.isPresent()) {
+						value(context, sink, optional.get());
+					}
+				}
+				case RECORD -> record(context, sink, value);
+				case JSON_NODE -> jsonNode(context, sink, (JsonNode) value);
+				default -> throw new IllegalStateException("Not a container kind: " + kind);
+			}
+		}
+		finally {
+			context.exit(value);
+		}
+	}
+
+	private void unordered(Context context, KeySink sink, ValueKind kind, Collection<?> elements,
+			@Nullable Map<?, ?> map) {
+		List<HashValue128> hashes = new ArrayList<>(elements.size());
+		for (Object element : elements) {
+			KeySink elementSink = new KeySink();
+			value(context, elementSink, element);
+			if (map != null) {
+				value(context, elementSink, map.get(element));
+			}
+			hashes.add(elementSink.hash());
+		}
+		hashes.sort(HASH_ORDER);
+		sink.putByte(kind.tag).putInt(hashes.size());
+		for (HashValue128 hash : hashes) {
+			sink.putHash(hash);
+		}
+	}
+
+	private void record(Context context, KeySink sink, Object value) {
+		MethodHandle[] accessors = RECORD_ACCESSORS.get(value.getClass());
+		sink.putByte(ValueKind.RECORD.tag).putChars(value.getClass().getName()).putInt(accessors.length);
+		for (MethodHandle accessor : accessors) {
+			if (accessor == null) {
+				throw new DuocacheException("Cannot read the components of record " + value.getClass().getName()
+						+ " passed as argument '" + context.parameterName + "' to '" + this.methodName
+						+ "'. To fix this, make the record accessible or register a ParamHasher<"
+						+ value.getClass().getName() + ">.");
+			}
+			try {
+				value(context, sink, (Object) accessor.invokeExact(value));
+			}
+			catch (RuntimeException | Error ex) {
+				throw ex;
+			}
+			catch (Throwable ex) {
+				throw new DuocacheException("Reading a component of record " + value.getClass().getName() + " in '"
+						+ this.methodName + "' failed", ex);
+			}
+		}
+	}
+
+	private void jsonNode(Context context, KeySink sink, JsonNode node) {
+		sink.putByte(ValueKind.JSON_NODE.tag).putInt(node.getNodeType().ordinal());
+		if (node.isObject()) {
+			Map<String, JsonNode> properties = new TreeMap<>();
+			node.properties().forEach((entry) -> properties.put(entry.getKey(), entry.getValue()));
+			sink.putInt(properties.size());
+			properties.forEach((name, child) -> {
+				sink.putChars(name);
+				jsonNode(context, sink, child);
+			});
+		}
+		else if (node.isArray()) {
+			sink.putInt(node.size());
+			for (JsonNode child : node.values()) {
+				jsonNode(context, sink, child);
+			}
+		}
+		else if (node.isNumber()) {
+			value(context, sink, node.numberValue());
+		}
+		else if (node.isBinary()) {
+			sink.putBytes(node.binaryValue());
+		}
+		else if (node.isBoolean()) {
+			sink.putByte(node.booleanValue() ? 1 : 0);
+		}
+		else if (node.isString()) {
+			sink.putChars(node.stringValue());
+		}
+		else if (node.isPojo()) {
+			value(context, sink, ((POJONode) node).getPojo());
+		}
+	}
+
+	private void hashed(Context context, KeySink sink, Object value, ParamHashers.Registration registration) {
+		Object result;
+		try {
+			result = registration.hasher().hash(value);
+		}
+		catch (RuntimeException ex) {
+			throw hasherFailure(context, registration, value, ex);
+		}
+		if (result == value) {
+			throw hasherFailure(context, registration, value,
+					new IllegalStateException("it returned its own argument, which would hash forever"));
+		}
+		sink.putByte(ValueKind.HASHED.tag).putChars(value.getClass().getName());
+		try {
+			value(context, sink, result);
+		}
+		catch (UnhashableParamException ex) {
+			throw hasherFailure(context, registration, value, new IllegalStateException(
+					"it returned a value of type " + ex.getTypeName() + ", which is not hashable", ex));
+		}
+	}
+
+	private ParamHasherException hasherFailure(Context context, ParamHashers.Registration registration, Object value,
+			Throwable cause) {
+		return new ParamHasherException(registration.hasher().getClass().getName(), this.methodName,
+				context.parameterName, value.getClass().getName(), cause);
 	}
 
 	/**
@@ -149,268 +395,49 @@ public final class KeyHasher {
 	public record KeyParameter(int position, String name) {
 	}
 
-	private static final class ReusableStream {
+	/** What one thread needs to hash a call: the buffer, and the containers on the current path. */
+	private static final class Context {
 
-		final HashStream128 stream = XXH3.hashStream();
+		final KeySink sink = new KeySink();
 
 		boolean busy;
 
-	}
+		String parameterName = "";
 
-	/** Hashes the value of one argument, tracking the containers on the current path. */
-	private final class Walk {
+		int depth;
 
-		private final HashStream128 stream;
+		@Nullable IdentityHashMap<Object, Integer> path;
 
-		private final String parameterName;
-
-		private @Nullable IdentityHashMap<Object, Integer> path;
-
-		Walk(HashStream128 stream, String parameterName) {
-			this.stream = stream;
-			this.parameterName = parameterName;
+		/** Returns how far up the path the value already is (a cycle), or 0 after entering it. */
+		int enter(Object value) {
+			this.depth++;
+			if (this.depth <= TRACKED_DEPTH) {
+				return 0;
+			}
+			if (this.path == null) {
+				this.path = new IdentityHashMap<>();
+			}
+			Integer seenAt = this.path.putIfAbsent(value, this.depth);
+			if (seenAt != null) {
+				this.depth--;
+				return this.depth + 1 - seenAt;
+			}
+			return 0;
 		}
 
-		private Walk(Walk parent, HashStream128 stream) {
-			this.stream = stream;
-			this.parameterName = parent.parameterName;
-			this.path = parent.path;
+		void exit(Object value) {
+			if (this.depth > TRACKED_DEPTH && this.path != null) {
+				this.path.remove(value);
+			}
+			this.depth--;
 		}
 
-		void value(@Nullable Object value) {
-			if (value == null) {
-				tag(ValueKind.NULL);
-				return;
+		void finish() {
+			this.busy = false;
+			this.depth = 0;
+			if (this.path != null) {
+				this.path.clear();
 			}
-			ValueKind kind = ValueKind.of(value.getClass());
-			if (kind.scalar) {
-				scalar(kind, value);
-				return;
-			}
-			CacheKey origin = KeyHasher.this.resources.originOf(value);
-			if (origin != null) {
-				tag(ValueKind.RESOURCE);
-				this.stream.putLong(origin.high()).putLong(origin.low());
-				return;
-			}
-			if (kind == ValueKind.UNKNOWN) {
-				ParamHashers.Registration hasher = KeyHasher.this.hashers.find(value.getClass());
-				if (hasher != null) {
-					hashed(value, hasher);
-					return;
-				}
-			}
-			container(kind, value);
-		}
-
-		private void tag(ValueKind kind) {
-			this.stream.putByte((byte) kind.tag);
-		}
-
-		private void scalar(ValueKind kind, Object value) {
-			tag(kind);
-			HashStream128 s = this.stream;
-			switch (kind) {
-				case BOOLEAN -> s.putBoolean((Boolean) value);
-				case BYTE -> s.putByte((Byte) value);
-				case SHORT -> s.putShort((Short) value);
-				case CHAR -> s.putChar((Character) value);
-				case INT -> s.putInt((Integer) value);
-				case LONG -> s.putLong((Long) value);
-				case FLOAT -> s.putInt(Float.floatToIntBits((Float) value));
-				case DOUBLE -> s.putLong(Double.doubleToLongBits((Double) value));
-				case STRING -> s.putInt(((CharSequence) value).length()).putChars((CharSequence) value);
-				case ENUM -> s.putString(((Enum<?>) value).getDeclaringClass().getName())
-					.putString(((Enum<?>) value).name());
-				case TEMPORAL -> s.putString(value.getClass().getName()).putString(value.toString());
-				case DATE -> {
-					s.putString(value.getClass().getName()).putLong(((Date) value).getTime());
-					if (value instanceof Timestamp timestamp) {
-						s.putInt(timestamp.getNanos());
-					}
-				}
-				case UUID -> s.putUUID((UUID) value);
-				case BIG_DECIMAL -> s.putInt(((BigDecimal) value).scale())
-					.putByteArray(((BigDecimal) value).unscaledValue().toByteArray());
-				case BIG_INTEGER -> s.putByteArray(((BigInteger) value).toByteArray());
-				case CLASS -> s.putString(((Class<?>) value).getName());
-				case URI -> s.putString(((URI) value).toString());
-				case URL -> s.putString(((URL) value).toExternalForm());
-				case PATH -> s.putString(((Path) value).toString());
-				case FILE -> s.putString(((File) value).getPath());
-				case LOCALE -> s.putString(((Locale) value).toLanguageTag());
-				case CURRENCY -> s.putString(((Currency) value).getCurrencyCode());
-				case PATTERN -> s.putString(((Pattern) value).pattern()).putInt(((Pattern) value).flags());
-				case OPTIONAL_INT -> s.putOptionalInt((OptionalInt) value);
-				case OPTIONAL_LONG -> s.putOptionalLong((OptionalLong) value);
-				case OPTIONAL_DOUBLE -> s.putOptionalDouble((OptionalDouble) value);
-				default -> throw new IllegalStateException("Not a scalar kind: " + kind);
-			}
-		}
-
-		private void container(ValueKind kind, Object value) {
-			switch (kind) {
-				case BOOLEAN_ARRAY -> tagged(kind).putBooleanArray((boolean[]) value);
-				case BYTE_ARRAY -> tagged(kind).putByteArray((byte[]) value);
-				case SHORT_ARRAY -> tagged(kind).putShortArray((short[]) value);
-				case CHAR_ARRAY -> tagged(kind).putCharArray((char[]) value);
-				case INT_ARRAY -> tagged(kind).putIntArray((int[]) value);
-				case LONG_ARRAY -> tagged(kind).putLongArray((long[]) value);
-				case FLOAT_ARRAY -> tagged(kind).putFloatArray((float[]) value);
-				case DOUBLE_ARRAY -> tagged(kind).putDoubleArray((double[]) value);
-				case IDENTITY -> {
-					tag(kind);
-					IdentityHasher.Token token = (IdentityHasher.Token) value;
-					this.stream.putLong(token.salt()).putLong(token.id());
-				}
-				case UNKNOWN -> throw new UnhashableParamException(KeyHasher.this.methodName, this.parameterName,
-						value.getClass().getName());
-				default -> nested(kind, value);
-			}
-		}
-
-		private HashStream128 tagged(ValueKind kind) {
-			tag(kind);
-			return this.stream;
-		}
-
-		private void nested(ValueKind kind, Object value) {
-			IdentityHashMap<Object, Integer> onPath = (this.path != null) ? this.path : (this.path = new IdentityHashMap<>());
-			Integer depth = onPath.get(value);
-			if (depth != null) {
-				tagged(ValueKind.BACK_REFERENCE).putInt(onPath.size() - depth);
-				return;
-			}
-			onPath.put(value, onPath.size());
-			try {
-				switch (kind) {
-					case OBJECT_ARRAY -> {
-						Object[] array = (Object[]) value;
-						tagged(kind).putInt(array.length);
-						for (Object element : array) {
-							value(element);
-						}
-					}
-					case LIST -> {
-						Collection<?> collection = (Collection<?>) value;
-						tagged(kind).putInt(collection.size());
-						for (Object element : collection) {
-							value(element);
-						}
-					}
-					case SET -> unordered(kind, (Collection<?>) value, null);
-					case MAP -> unordered(kind, ((Map<?, ?>) value).keySet(), (Map<?, ?>) value);
-					case OPTIONAL -> {
-						Optional<?> optional = (Optional<?>) value;
-						tagged(kind).putBoolean(optional.isPresent());
-						if (optional.isPresent()) {
-							value(optional.get());
-						}
-					}
-					case RECORD -> record(value);
-					case JSON_NODE -> jsonNode((JsonNode) value);
-					default -> throw new IllegalStateException("Not a container kind: " + kind);
-				}
-			}
-			finally {
-				onPath.remove(value);
-			}
-		}
-
-		private void unordered(ValueKind kind, Collection<?> elements, @Nullable Map<?, ?> map) {
-			List<HashValue128> hashes = new ArrayList<>(elements.size());
-			for (Object element : elements) {
-				HashStream128 elementStream = XXH3.hashStream();
-				Walk elementWalk = new Walk(this, elementStream);
-				elementWalk.value(element);
-				if (map != null) {
-					elementWalk.value(map.get(element));
-				}
-				hashes.add(elementStream.get());
-			}
-			hashes.sort(HASH_ORDER);
-			tagged(kind).putInt(hashes.size());
-			for (HashValue128 hash : hashes) {
-				this.stream.putLong(hash.getMostSignificantBits()).putLong(hash.getLeastSignificantBits());
-			}
-		}
-
-		private void record(Object value) {
-			Method[] accessors = RECORD_ACCESSORS.get(value.getClass());
-			tagged(ValueKind.RECORD).putString(value.getClass().getName()).putInt(accessors.length);
-			for (Method accessor : accessors) {
-				try {
-					value(accessor.invoke(value));
-				}
-				catch (ReflectiveOperationException ex) {
-					throw new DuocacheException("Cannot read component '" + accessor.getName() + "' of record "
-							+ value.getClass().getName() + " passed as argument '" + this.parameterName + "' to '"
-							+ KeyHasher.this.methodName + "'. To fix this, make the record accessible or register a "
-							+ "ParamHasher<" + value.getClass().getName() + ">.", ex);
-				}
-			}
-		}
-
-		private void jsonNode(JsonNode node) {
-			tagged(ValueKind.JSON_NODE).putInt(node.getNodeType().ordinal());
-			if (node.isObject()) {
-				Map<String, JsonNode> properties = new java.util.TreeMap<>();
-				node.properties().forEach((entry) -> properties.put(entry.getKey(), entry.getValue()));
-				this.stream.putInt(properties.size());
-				properties.forEach((name, child) -> {
-					this.stream.putString(name);
-					jsonNode(child);
-				});
-			}
-			else if (node.isArray()) {
-				this.stream.putInt(node.size());
-				for (JsonNode child : node.values()) {
-					jsonNode(child);
-				}
-			}
-			else if (node.isNumber()) {
-				value(node.numberValue());
-			}
-			else if (node.isBinary()) {
-				this.stream.putByteArray(node.binaryValue());
-			}
-			else if (node.isBoolean()) {
-				this.stream.putBoolean(node.booleanValue());
-			}
-			else if (node.isString()) {
-				this.stream.putString(node.stringValue());
-			}
-			else if (node.isPojo()) {
-				value(((tools.jackson.databind.node.POJONode) node).getPojo());
-			}
-		}
-
-		private void hashed(Object value, ParamHashers.Registration registration) {
-			Object result;
-			try {
-				result = registration.hasher().hash(value);
-			}
-			catch (RuntimeException ex) {
-				throw hasherFailure(registration, value, ex);
-			}
-			if (result == value) {
-				throw hasherFailure(registration, value,
-						new IllegalStateException("it returned its own argument, which would hash forever"));
-			}
-			tagged(ValueKind.HASHED).putString(value.getClass().getName());
-			try {
-				value(result);
-			}
-			catch (UnhashableParamException ex) {
-				throw hasherFailure(registration, value, new IllegalStateException(
-						"it returned a value of type " + ex.getTypeName() + ", which is not hashable", ex));
-			}
-		}
-
-		private ParamHasherException hasherFailure(ParamHashers.Registration registration, Object value,
-				Throwable cause) {
-			return new ParamHasherException(registration.hasher().getClass().getName(), KeyHasher.this.methodName,
-					this.parameterName, value.getClass().getName(), cause);
 		}
 
 	}

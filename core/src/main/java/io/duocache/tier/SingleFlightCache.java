@@ -117,13 +117,27 @@ public abstract class SingleFlightCache<E> {
 	 * @throws Throwable what the computation threw, to every caller waiting on it
 	 */
 	public final @Nullable Object get(Object key, Computation computation) throws Throwable {
+		return get(key, Computation::compute, computation);
+	}
+
+	/**
+	 * Returns the value for a key, computing it on a miss with {@code loader.load(argument)}; unlike
+	 * {@link #get(Object, Computation)}, a hit allocates nothing for the computation.
+	 * @param <A> the type of the loader's argument
+	 * @param key the key
+	 * @param loader the work to run on a miss
+	 * @param argument what the loader needs
+	 * @return the computed value (to the computing caller) or the value made from the entry
+	 * @throws Throwable what the computation threw, to every caller waiting on it
+	 */
+	public final <A> @Nullable Object get(Object key, Loader<A> loader, A argument) throws Throwable {
 		while (true) {
 			CompletableFuture<E> existing = this.cache.getIfPresent(key);
 			if (existing == null) {
 				Flight<E> flight = new Flight<>();
 				existing = this.cache.asMap().putIfAbsent(key, flight);
 				if (existing == null) {
-					return computeSync(key, flight, computation);
+					return computeSync(key, flight, loader, argument);
 				}
 			}
 			E entry = await(existing);
@@ -144,13 +158,27 @@ public abstract class SingleFlightCache<E> {
 	 * @throws Throwable what the computation threw before returning its future
 	 */
 	public final CompletableFuture<@Nullable Object> getAsync(Object key, Computation computation) throws Throwable {
+		return getAsync(key, Computation::compute, computation);
+	}
+
+	/**
+	 * Returns the value for a key as a future, computing it on a miss with {@code loader.load(argument)}.
+	 * @param <A> the type of the loader's argument
+	 * @param key the key
+	 * @param loader the work to run on a miss; returns a {@link CompletionStage}
+	 * @param argument what the loader needs
+	 * @return a future of the value
+	 * @throws Throwable what the computation threw before returning its future
+	 */
+	public final <A> CompletableFuture<@Nullable Object> getAsync(Object key, Loader<A> loader, A argument)
+			throws Throwable {
 		while (true) {
 			CompletableFuture<E> existing = this.cache.getIfPresent(key);
 			if (existing == null) {
 				Flight<E> flight = new Flight<>();
 				existing = this.cache.asMap().putIfAbsent(key, flight);
 				if (existing == null) {
-					return computeAsync(key, flight, computation);
+					return computeAsync(key, flight, loader, argument);
 				}
 			}
 			if (!existing.isDone()) {
@@ -168,7 +196,8 @@ public abstract class SingleFlightCache<E> {
 		}
 	}
 
-	private @Nullable Object computeSync(Object key, Flight<E> flight, Computation computation) throws Throwable {
+	private <A> @Nullable Object computeSync(Object key, Flight<E> flight, Loader<A> loader, A argument)
+			throws Throwable {
 		E stored = loadFromStore(key);
 		if (stored != null) {
 			flight.complete(stored);
@@ -180,7 +209,7 @@ public abstract class SingleFlightCache<E> {
 		Object token = observer.computeStarted();
 		long start = System.nanoTime();
 		try {
-			Object value = computation.compute();
+			Object value = loader.load(argument);
 			observer.computeEnded(token, System.nanoTime() - start);
 			publish(key, flight, value);
 			return value;
@@ -192,15 +221,15 @@ public abstract class SingleFlightCache<E> {
 		}
 	}
 
-	private CompletableFuture<@Nullable Object> computeAsync(Object key, Flight<E> flight, Computation computation)
-			throws Throwable {
+	private <A> CompletableFuture<@Nullable Object> computeAsync(Object key, Flight<E> flight, Loader<A> loader,
+			A argument) throws Throwable {
 		this.counters.miss();
 		CacheObserver observer = this.observer;
 		Object token = observer.computeStarted();
 		long start = System.nanoTime();
 		CompletionStage<?> stage;
 		try {
-			stage = (CompletionStage<?>) computation.compute();
+			stage = (CompletionStage<?>) loader.load(argument);
 		}
 		catch (Throwable ex) {
 			observer.computeEnded(token, System.nanoTime() - start);
@@ -396,6 +425,24 @@ public abstract class SingleFlightCache<E> {
 	 * @param value the value
 	 */
 	public record Present(@Nullable Object value) {
+	}
+
+	/**
+	 * The work a cache runs on a miss, given what it needs as an argument.
+	 *
+	 * @param <A> the argument type
+	 */
+	@FunctionalInterface
+	public interface Loader<A> {
+
+		/**
+		 * Computes the value.
+		 * @param argument what the computation needs
+		 * @return the value, which may be {@code null}
+		 * @throws Throwable whatever the computation throws; it is never cached
+		 */
+		@Nullable Object load(A argument) throws Throwable;
+
 	}
 
 	/** A computation in progress, which knows its thread so a recursive wait can be refused. */

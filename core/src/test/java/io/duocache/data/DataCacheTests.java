@@ -64,6 +64,35 @@ class DataCacheTests {
 	}
 
 	@Test
+	void copiesEveryNumericArrayTypeExactlyAcrossChunkBoundaries() throws Throwable {
+		java.util.Random random = new java.util.Random(7);
+		for (int length : new int[] { 0, 1, 7, 8_193, 100_003 }) {
+			double[] doubles = random.doubles(length).toArray();
+			long[] longs = random.longs(length).toArray();
+			int[] ints = random.ints(length).toArray();
+			float[] floats = new float[length];
+			short[] shorts = new short[length];
+			for (int i = 0; i < length; i++) {
+				floats[i] = random.nextFloat();
+				shorts[i] = (short) random.nextInt();
+			}
+			assertThat(roundTrip(double[].class, doubles)).isEqualTo(doubles);
+			assertThat(roundTrip(long[].class, longs)).isEqualTo(longs);
+			assertThat(roundTrip(int[].class, ints)).isEqualTo(ints);
+			assertThat(roundTrip(float[].class, floats)).isEqualTo(floats);
+			assertThat(roundTrip(short[].class, shorts)).isEqualTo(shorts);
+		}
+	}
+
+	private Object roundTrip(Class<?> type, Object value) throws Throwable {
+		DataCache cache = cache(CacheSettings.UNSET, type);
+		cache.get(new CacheKey(0, 1), () -> value);
+		Object copy = cache.get(new CacheKey(0, 1), () -> null);
+		assertThat(copy).isNotSameAs(value);
+		return copy;
+	}
+
+	@Test
 	void copiesValuesDeclaredAsObjectThroughTheirRuntimeClass() throws Throwable {
 		DataCache cache = cache(CacheSettings.UNSET, Object.class);
 		Map<String, Integer> value = new java.util.HashMap<>(Map.of("a", 1));

@@ -1,0 +1,107 @@
+"""Turns the JSON results of benchmarks/run.sh into the README's performance table.
+
+Usage: python3 benchmarks/report.py benchmarks/results README.md
+Every number in the table is a ratio of two measurements taken in the same run, or a value read
+directly from one; the targets are the project's performance goals.
+"""
+import json
+import pathlib
+import sys
+
+START = "<!-- benchmarks:start -->"
+END = "<!-- benchmarks:end -->"
+NS = {"ns/op": 1.0, "us/op": 1e3, "ms/op": 1e6}
+
+
+def load(path):
+    results = {}
+    for entry in json.loads(path.read_text()):
+        name = entry["benchmark"].rsplit(".", 2)
+        key = name[-2] + "." + name[-1]
+        if entry.get("params"):
+            key += "[" + ",".join(entry["params"].values()) + "]"
+        results[key] = entry
+    return results
+
+
+def nanos(entry):
+    metric = entry["primaryMetric"]
+    return metric["score"] * NS[metric["scoreUnit"]]
+
+
+def allocated(entry):
+    return entry["secondaryMetrics"]["gc.alloc.rate.norm"]["score"]
+
+
+def main(results_dir, readme):
+    results_dir = pathlib.Path(results_dir)
+    hits = load(results_dir / "hits.json")
+    table = load(results_dir / "table.json")
+    one = load(results_dir / "scaling-1.json")["HitScalingBenchmark.resourceHit"]["primaryMetric"]["score"]
+    two = load(results_dir / "scaling-2.json")["HitScalingBenchmark.resourceHit"]["primaryMetric"]["score"]
+    pickle = json.loads((results_dir / "pickle.json").read_text())
+    jvm = (results_dir / "jvm.txt").read_text().strip()
+
+    def t(name):
+        return nanos(hits[name])
+
+    rows = []
+
+    def row(what, measured, target, met):
+        rows.append(f"| {what} | {measured} | {target} | {'yes' if met else 'no'} |")
+
+    for shape in ["None", "String", "StringIntLong", "Record"]:
+        ratio = t(f"ResourceHitBenchmark.spring{shape}") / t(f"ResourceHitBenchmark.duocache{shape}")
+        row(f"resource hit, args {shape}: `@Cacheable`+Caffeine time ÷ Duocache time",
+            f"{ratio:.2f}× ({t(f'ResourceHitBenchmark.duocache{shape}'):.0f} ns vs "
+            f"{t(f'ResourceHitBenchmark.spring{shape}'):.0f} ns)", "≥ 5×", ratio >= 5)
+    alloc = allocated(hits["ResourceHitBenchmark.duocacheString"])
+    row("resource hit, (String): bytes allocated per hit", f"{alloc:.0f} B", "≤ 96 B", alloc <= 96)
+    ratio = t("KeyBenchmark.duocacheStringIntLong") / t("KeyBenchmark.simpleKeyStringIntLong")
+    row("key for (String, int, long): Duocache ÷ `SimpleKey`", f"{ratio:.2f}×", "≤ 2×", ratio <= 2)
+    ratio = t("DataHitBenchmark.duocacheHit[person]") / t("DataHitBenchmark.smileRead[person]")
+    row("data hit, 0.5 KB POJO: Duocache ÷ bare Smile read", f"{ratio:.2f}×", "≤ 1.10×", ratio <= 1.10)
+    ratio = t("DataHitBenchmark.javaSerializationCopy[person]") / t("DataHitBenchmark.duocacheHit[person]")
+    row("data hit, 0.5 KB POJO: Java-serialization copy ÷ Duocache", f"{ratio:.2f}×", "≥ 5×", ratio >= 5)
+    ratio = t("DataHitBenchmark.duocacheHit[team]") / t("DataHitBenchmark.smileRead[team]")
+    row("data hit, 32 KB: Duocache ÷ bare Smile read", f"{ratio:.2f}×", "—", True)
+    ratio = t("DataHitBenchmark.duocacheImmutableRecord[person]") / t("ResourceHitBenchmark.duocacheString")
+    row("data hit, immutable record ÷ resource hit", f"{ratio:.2f}×", "≤ 1.5×", ratio <= 1.5)
+    share = t("DataHitBenchmark.arrayClone[series]") / t("DataHitBenchmark.duocacheHit[series]")
+    row("data hit, 1 MB array-heavy: share of `clone` bandwidth", f"{share * 100:.0f} %", "≥ 25 %", share >= 0.25)
+    table_hit = nanos(table["TableBenchmark.duocacheHit[10000000]"]) / 1e6
+    ratio = table_hit / pickle["loads_ms"]
+    row("10M × 4 table hit ÷ numpy `pickle.loads`",
+        f"{ratio:.2f}× ({table_hit:.0f} ms vs {pickle['loads_ms']:.0f} ms)", "≤ 1.0×", ratio <= 1.0)
+    first = nanos(table["TableBenchmark.duocacheFirstRun[10000000]"]) / 1e6
+    compute = nanos(table["TableBenchmark.computeOnly[10000000]"]) / 1e6
+    row("10M × 4 table first run: overhead over the computation",
+        f"{first - compute:.0f} ms (numpy `pickle.dumps`: {pickle['dumps_ms']:.0f} ms)", "—", True)
+    ratio = two / one
+    row("2-thread resource-hit throughput ÷ 1 thread", f"{ratio:.2f}×", "≥ 1.8×", ratio >= 1.8)
+    ratio = t("MissBenchmark.duocacheMiss") / t("MissBenchmark.smileWrite")
+    row("data miss path ÷ Smile write, 0.5 KB POJO", f"{ratio:.2f}×", "—", True)
+
+    block = "\n".join([
+        START,
+        f"Measured with `benchmarks/run.sh` on {jvm}, 2 cores; every ratio compares two results of the same run.",
+        "",
+        "| measurement | result | target | met |",
+        "|---|---|---|---|",
+        *rows,
+        END,
+    ])
+    path = pathlib.Path(readme)
+    text = path.read_text()
+    if START in text:
+        before, rest = text.split(START, 1)
+        after = rest.split(END, 1)[1]
+        text = before + block + after
+    else:
+        text = text.rstrip() + "\n\n" + block + "\n"
+    path.write_text(text)
+    print(block)
+
+
+if __name__ == "__main__":
+    main(sys.argv[1], sys.argv[2])

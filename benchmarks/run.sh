@@ -1,0 +1,26 @@
+#!/usr/bin/env bash
+# Runs the whole benchmark suite on this machine, writes the JMH results as JSON under
+# benchmarks/results/, measures Python's pickle on the same table shape, and regenerates the
+# performance table in the README from those files.
+#
+#   benchmarks/run.sh            # the full suite (about 15 minutes on 2 cores)
+#   benchmarks/run.sh --report   # only regenerate the README table from benchmarks/results/
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+results=benchmarks/results
+if [ "${1:-}" != "--report" ]; then
+  ./mvnw -B -ntp -q -DskipTests -pl benchmarks -am package
+  jar=benchmarks/target/benchmarks.jar
+  mkdir -p "$results"
+  # C2 needs a long warm-up on 2 cores: at least 8 s before any measurement.
+  timing=(-f 1 -wi 1 -w 8s -i 3 -r 3s)
+  java -jar "$jar" "ResourceHitBenchmark|DataHitBenchmark|KeyBenchmark|MissBenchmark" "${timing[@]}" \
+    -prof gc -jvmArgs "-Xms4g -Xmx4g" -rf json -rff "$results/hits.json"
+  java -jar "$jar" HitScalingBenchmark -t 1 "${timing[@]}" -jvmArgs "-Xms4g -Xmx4g" -rf json -rff "$results/scaling-1.json"
+  java -jar "$jar" HitScalingBenchmark -t 2 "${timing[@]}" -jvmArgs "-Xms4g -Xmx4g" -rf json -rff "$results/scaling-2.json"
+  java -jar "$jar" TableBenchmark -f 1 -wi 1 -w 10s -i 3 -r 5s -jvmArgs "-Xms12g -Xmx12g" -rf json -rff "$results/table.json"
+  python3 benchmarks/pickle_table.py > "$results/pickle.json"
+  java -version 2>&1 | head -1 > "$results/jvm.txt"
+fi
+python3 benchmarks/report.py "$results" README.md
