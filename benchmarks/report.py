@@ -41,6 +41,7 @@ def main(results_dir, readme):
     two = load(results_dir / "scaling-2.json")["HitScalingBenchmark.resourceHit"]["primaryMetric"]["score"]
     pickle = json.loads((results_dir / "pickle.json").read_text())
     jvm = (results_dir / "jvm.txt").read_text().strip()
+    footprint = json.loads((results_dir / "footprint.json").read_text())
 
     def t(name):
         return nanos(hits[name])
@@ -79,6 +80,12 @@ def main(results_dir, readme):
         f"{first - compute:.0f} ms (numpy `pickle.dumps`: {pickle['dumps_ms']:.0f} ms)", "—", True)
     ratio = two / one
     row("2-thread resource-hit throughput ÷ 1 thread", f"{ratio:.2f}×", "≥ 1.8×", ratio >= 1.8)
+    loads = footprint["loadsPerContendedKey"]
+    row(f"loads per key when 2 threads ask for it at once ({footprint['contendedKeys']} keys)", f"{loads:.4f}",
+        "exactly 1", loads == 1.0)
+    for tier in ["data", "resource"]:
+        extra = footprint[f"{tier}BytesPerEntryBeyondPayload"]
+        row(f"memory per {tier} entry beyond its payload (JOL)", f"{extra} B", "≤ 128 B", extra <= 128)
     ratio = t("MissBenchmark.duocacheMiss") / t("MissBenchmark.smileWrite")
     row("data miss path ÷ Smile write, 0.5 KB POJO", f"{ratio:.2f}×", "—", True)
 
