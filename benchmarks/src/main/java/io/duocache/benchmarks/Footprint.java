@@ -40,6 +40,14 @@ public final class Footprint {
 				codec.mapper().constructType(Payloads.Person.class), "Footprint.person", EntryStore.NONE);
 		ResourceCache resources = new ResourceCache("footprint", CacheSettings.UNSET, new ResourceValidator.None(),
 				new ResourceReleaser.None(), new ResourceIdentities());
+		// One entry first, so that one-time state (Jackson's serializers, Caffeine's tables) is not
+		// counted per entry.
+		data.get(new CacheKey(2, 0), () -> Payloads.person(0));
+		resources.get(new CacheKey(2, 0), Object::new);
+		data.invalidate(new CacheKey(2, 0));
+		resources.invalidate(new CacheKey(2, 0));
+		data.cleanUp();
+		resources.cleanUp();
 		long dataBefore = GraphLayout.parseInstance(data).totalSize();
 		long resourceBefore = GraphLayout.parseInstance(resources).totalSize();
 		Object[] payloads = new Object[ENTRIES];

@@ -4,9 +4,10 @@ import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 
-import com.github.benmanes.caffeine.cache.AsyncCache;
+import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import com.github.benmanes.caffeine.cache.RemovalCause;
 import com.github.benmanes.caffeine.cache.Scheduler;
@@ -18,7 +19,8 @@ import io.duocache.config.CacheSettings;
 /**
  * A Caffeine cache in which each key is computed at most once at a time: the first caller runs the
  * computation outside any lock, later callers of the same key wait for it, other keys are never
- * blocked, and failures are handed to every waiter but never kept.
+ * blocked, and failures are handed to every waiter but never kept. Completed entries live in a
+ * plain Caffeine cache (no future per entry); computations in progress live in a map of their own.
  *
  * @param <E> what an entry holds
  */
@@ -28,7 +30,9 @@ public abstract class SingleFlightCache<E> {
 
 	private final CacheSettings settings;
 
-	private final AsyncCache<Object, E> cache;
+	private final Cache<Object, E> cache;
+
+	private final ConcurrentHashMap<Object, Flight<E>> flights = new ConcurrentHashMap<>();
 
 	private final CacheCounters counters = new CacheCounters();
 
@@ -55,7 +59,7 @@ public abstract class SingleFlightCache<E> {
 			if (key != null && entry != null) {
 				onRemoval(key, entry, cause);
 			}
-		}).buildAsync();
+		}).build();
 	}
 
 	/**
@@ -132,20 +136,29 @@ public abstract class SingleFlightCache<E> {
 	 */
 	public final <A> @Nullable Object get(Object key, Loader<A> loader, A argument) throws Throwable {
 		while (true) {
-			CompletableFuture<E> existing = this.cache.getIfPresent(key);
-			if (existing == null) {
-				Flight<E> flight = new Flight<>();
-				existing = this.cache.asMap().putIfAbsent(key, flight);
-				if (existing == null) {
-					return computeSync(key, flight, loader, argument);
+			E entry = this.cache.getIfPresent(key);
+			if (entry != null) {
+				if (isValid(entry)) {
+					this.counters.hit();
+					return fromEntry(entry);
+				}
+				this.cache.asMap().remove(key, entry);
+				continue;
+			}
+			Flight<E> flight = this.flights.get(key);
+			if (flight == null) {
+				Flight<E> mine = new Flight<>();
+				flight = this.flights.putIfAbsent(key, mine);
+				if (flight == null) {
+					if (landedMeanwhile(key, mine)) {
+						continue;
+					}
+					return computeSync(key, mine, loader, argument);
 				}
 			}
-			E entry = await(existing);
-			if (isValid(entry)) {
-				this.counters.hit();
-				return fromEntry(entry);
-			}
-			this.cache.asMap().remove(key, existing);
+			E computed = await(flight);
+			this.counters.hit();
+			return fromEntry(computed);
 		}
 	}
 
@@ -173,34 +186,50 @@ public abstract class SingleFlightCache<E> {
 	public final <A> CompletableFuture<@Nullable Object> getAsync(Object key, Loader<A> loader, A argument)
 			throws Throwable {
 		while (true) {
-			CompletableFuture<E> existing = this.cache.getIfPresent(key);
-			if (existing == null) {
-				Flight<E> flight = new Flight<>();
-				existing = this.cache.asMap().putIfAbsent(key, flight);
-				if (existing == null) {
-					return computeAsync(key, flight, loader, argument);
+			E entry = this.cache.getIfPresent(key);
+			if (entry != null) {
+				if (isValid(entry)) {
+					this.counters.hit();
+					return CompletableFuture.completedFuture(fromEntry(entry));
+				}
+				this.cache.asMap().remove(key, entry);
+				continue;
+			}
+			Flight<E> flight = this.flights.get(key);
+			if (flight == null) {
+				Flight<E> mine = new Flight<>();
+				flight = this.flights.putIfAbsent(key, mine);
+				if (flight == null) {
+					if (landedMeanwhile(key, mine)) {
+						continue;
+					}
+					return computeAsync(key, mine, loader, argument);
 				}
 			}
-			if (!existing.isDone()) {
-				this.counters.hit();
-				CompletableFuture<E> pending = existing;
-				return existing.thenCompose((entry) -> (entry != null) ? CompletableFuture.completedFuture(fromEntry(entry))
-						: CompletableFuture.failedFuture(failureOf(pending)));
-			}
-			E entry = await(existing);
-			if (isValid(entry)) {
-				this.counters.hit();
-				return CompletableFuture.completedFuture(fromEntry(entry));
-			}
-			this.cache.asMap().remove(key, existing);
+			this.counters.hit();
+			return flight.thenApply(this::fromEntry);
 		}
+	}
+
+	/**
+	 * Handles the race in which another caller's computation finished between this caller's look-up
+	 * and its claim of the key: the claim is given back and the caller reads the stored entry.
+	 */
+	private boolean landedMeanwhile(Object key, Flight<E> mine) {
+		E landed = this.cache.getIfPresent(key);
+		if (landed == null) {
+			return false;
+		}
+		this.flights.remove(key, mine);
+		mine.complete(landed);
+		return true;
 	}
 
 	private <A> @Nullable Object computeSync(Object key, Flight<E> flight, Loader<A> loader, A argument)
 			throws Throwable {
 		E stored = loadFromStore(key);
 		if (stored != null) {
-			flight.complete(stored);
+			land(key, flight, stored);
 			this.counters.hit();
 			return fromEntry(stored);
 		}
@@ -263,38 +292,33 @@ public abstract class SingleFlightCache<E> {
 
 	private void publish(Object key, Flight<E> flight, @Nullable Object value) {
 		E entry = toEntry(key, value);
-		flight.complete(entry);
+		land(key, flight, entry);
 		this.counters.put();
 		onPublished(key, entry);
 	}
 
-	/**
-	 * Hands a failure to the waiters. The flight completes with no entry rather than exceptionally,
-	 * which Caffeine treats as a quiet removal instead of logging a failed load.
-	 */
+	/** Stores the entry (unless the key was cleared meanwhile), then wakes the waiters. */
+	private void land(Object key, Flight<E> flight, E entry) {
+		if (!flight.discarded) {
+			this.cache.put(key, entry);
+		}
+		this.flights.remove(key, flight);
+		flight.complete(entry);
+	}
+
 	private void fail(Object key, Flight<E> flight, Throwable failure) {
-		this.cache.asMap().remove(key, flight);
-		flight.failure = failure;
-		flight.complete(null);
+		this.flights.remove(key, flight);
+		flight.completeExceptionally(failure);
 	}
 
-	private static Throwable failureOf(CompletableFuture<?> future) {
-		Throwable failure = (future instanceof Flight<?> flight) ? flight.failure : null;
-		return (failure != null) ? failure : new IllegalStateException("Computation ended without a value");
-	}
-
-	private E await(CompletableFuture<E> future) throws Throwable {
-		if (!future.isDone() && future instanceof Flight<?> flight && flight.owner == Thread.currentThread()) {
+	private E await(Flight<E> flight) throws Throwable {
+		if (!flight.isDone() && flight.owner == Thread.currentThread()) {
 			throw new DuocacheException("Recursive call with the same arguments in cache '" + this.name
 					+ "': the call would wait for itself. To fix this, make the recursion reach a different "
 					+ "argument before calling the cached method again.");
 		}
 		try {
-			E entry = future.get();
-			if (entry == null) {
-				throw failureOf(future);
-			}
-			return entry;
+			return flight.get();
 		}
 		catch (ExecutionException ex) {
 			throw unwrap(ex);
@@ -314,18 +338,25 @@ public abstract class SingleFlightCache<E> {
 	}
 
 	/**
-	 * Removes one entry; a missing entry is a no-op.
+	 * Removes one entry; a missing entry is a no-op. A computation of that key still running is not
+	 * stored when it ends.
 	 * @param key the key
 	 */
 	public void invalidate(Object key) {
-		this.cache.synchronous().invalidate(key);
+		Flight<E> flight = this.flights.remove(key);
+		if (flight != null) {
+			flight.discarded = true;
+		}
+		this.cache.invalidate(key);
 	}
 
 	/**
-	 * Removes every entry.
+	 * Removes every entry; computations still running are not stored when they end.
 	 */
 	public void invalidateAll() {
-		this.cache.synchronous().invalidateAll();
+		this.flights.values().forEach((flight) -> flight.discarded = true);
+		this.flights.clear();
+		this.cache.invalidateAll();
 	}
 
 	/**
@@ -335,7 +366,7 @@ public abstract class SingleFlightCache<E> {
 	 */
 	public void put(Object key, @Nullable Object value) {
 		E entry = toEntry(key, value);
-		this.cache.put(key, CompletableFuture.completedFuture(entry));
+		this.cache.put(key, entry);
 		this.counters.put();
 	}
 
@@ -345,16 +376,12 @@ public abstract class SingleFlightCache<E> {
 	 * @return the value holder, or {@code null} when absent, still computing, or invalid
 	 */
 	public @Nullable Present lookup(Object key) {
-		CompletableFuture<E> existing = this.cache.getIfPresent(key);
-		if (existing == null || !existing.isDone() || existing.isCompletedExceptionally()) {
-			return null;
-		}
-		E entry = existing.join();
+		E entry = this.cache.getIfPresent(key);
 		if (entry == null) {
 			return null;
 		}
 		if (!isValid(entry)) {
-			this.cache.asMap().remove(key, existing);
+			this.cache.asMap().remove(key, entry);
 			return null;
 		}
 		this.counters.hit();
@@ -372,7 +399,7 @@ public abstract class SingleFlightCache<E> {
 	 * Runs pending maintenance: expiry, eviction and their removal notifications.
 	 */
 	public void cleanUp() {
-		this.cache.synchronous().cleanUp();
+		this.cache.cleanUp();
 	}
 
 	/**
@@ -392,11 +419,11 @@ public abstract class SingleFlightCache<E> {
 	}
 
 	/**
-	 * Returns the approximate number of entries, including ones still computing.
+	 * Returns the approximate number of stored entries.
 	 * @return the entry count
 	 */
 	public long estimatedSize() {
-		return this.cache.synchronous().estimatedSize();
+		return this.cache.estimatedSize();
 	}
 
 	/**
@@ -450,7 +477,8 @@ public abstract class SingleFlightCache<E> {
 
 		final Thread owner = Thread.currentThread();
 
-		volatile @Nullable Throwable failure;
+		/** Set when the key is cleared while computing: the result is handed out but not stored. */
+		volatile boolean discarded;
 
 	}
 
