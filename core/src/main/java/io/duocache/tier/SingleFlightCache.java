@@ -134,32 +134,15 @@ public abstract class SingleFlightCache<E> {
 	 * @return the computed value (to the computing caller) or the value made from the entry
 	 * @throws Throwable what the computation threw, to every caller waiting on it
 	 */
+	@SuppressWarnings("unchecked")
 	public final <A> @Nullable Object get(Object key, Loader<A> loader, A argument) throws Throwable {
-		while (true) {
-			E entry = this.cache.getIfPresent(key);
-			if (entry != null) {
-				if (isValid(entry)) {
-					this.counters.hit();
-					return fromEntry(entry);
-				}
-				this.cache.asMap().remove(key, entry);
-				continue;
-			}
-			Flight<E> flight = this.flights.get(key);
-			if (flight == null) {
-				Flight<E> mine = new Flight<>();
-				flight = this.flights.putIfAbsent(key, mine);
-				if (flight == null) {
-					if (landedMeanwhile(key, mine)) {
-						continue;
-					}
-					return computeSync(key, mine, loader, argument);
-				}
-			}
-			E computed = await(flight);
-			this.counters.hit();
-			return fromEntry(computed);
+		Object found = hitOrFlight(key);
+		if (found instanceof Claim<?> claim) {
+			return computeSync(key, (Flight<E>) claim.flight(), loader, argument);
 		}
+		E entry = (found instanceof Flight<?> flight) ? await((Flight<E>) flight) : (E) found;
+		this.counters.hit();
+		return fromEntry(entry);
 	}
 
 	/**
@@ -183,31 +166,46 @@ public abstract class SingleFlightCache<E> {
 	 * @return a future of the value
 	 * @throws Throwable what the computation threw before returning its future
 	 */
+	@SuppressWarnings("unchecked")
 	public final <A> CompletableFuture<@Nullable Object> getAsync(Object key, Loader<A> loader, A argument)
 			throws Throwable {
+		Object found = hitOrFlight(key);
+		if (found instanceof Claim<?> claim) {
+			return computeAsync(key, (Flight<E>) claim.flight(), loader, argument);
+		}
+		this.counters.hit();
+		if (found instanceof Flight<?> flight) {
+			return ((Flight<E>) flight).thenApply(this::fromEntry);
+		}
+		return CompletableFuture.completedFuture(fromEntry((E) found));
+	}
+
+	/**
+	 * Returns a valid stored entry (a hit), another caller's computation of the key (to wait for),
+	 * or a {@link Claim}: a computation this caller now owns and must run.
+	 */
+	private Object hitOrFlight(Object key) {
 		while (true) {
 			E entry = this.cache.getIfPresent(key);
 			if (entry != null) {
 				if (isValid(entry)) {
-					this.counters.hit();
-					return CompletableFuture.completedFuture(fromEntry(entry));
+					return entry;
 				}
 				this.cache.asMap().remove(key, entry);
 				continue;
 			}
 			Flight<E> flight = this.flights.get(key);
-			if (flight == null) {
-				Flight<E> mine = new Flight<>();
-				flight = this.flights.putIfAbsent(key, mine);
-				if (flight == null) {
-					if (landedMeanwhile(key, mine)) {
-						continue;
-					}
-					return computeAsync(key, mine, loader, argument);
-				}
+			if (flight != null) {
+				return flight;
 			}
-			this.counters.hit();
-			return flight.thenApply(this::fromEntry);
+			Flight<E> mine = new Flight<>();
+			flight = this.flights.putIfAbsent(key, mine);
+			if (flight != null) {
+				return flight;
+			}
+			if (!landedMeanwhile(key, mine)) {
+				return new Claim<>(mine);
+			}
 		}
 	}
 
@@ -470,6 +468,10 @@ public abstract class SingleFlightCache<E> {
 		 */
 		@Nullable Object load(A argument) throws Throwable;
 
+	}
+
+	/** A computation that the caller who receives it must run. */
+	private record Claim<E>(Flight<E> flight) {
 	}
 
 	/** A computation in progress, which knows its thread so a recursive wait can be refused. */
