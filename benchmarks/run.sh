@@ -3,7 +3,7 @@
 # benchmarks/results/, measures Python's pickle on the same table shape, and regenerates the
 # performance table in the README from those files.
 #
-#   benchmarks/run.sh            # the full suite (about 15 minutes on 2 cores)
+#   benchmarks/run.sh            # the full suite (about 22 minutes on 2 cores)
 #   benchmarks/run.sh --report   # only regenerate the README table from benchmarks/results/
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -13,8 +13,9 @@ if [ "${1:-}" != "--report" ]; then
   ./mvnw -B -ntp -q -DskipTests -pl benchmarks -am package
   jar=benchmarks/target/benchmarks.jar
   mkdir -p "$results"
-  # C2 needs a long warm-up on 2 cores: at least 8 s before any measurement.
-  timing=(-f 1 -wi 1 -w 8s -i 3 -r 3s)
+  # C2 needs a long warm-up on 2 cores: 16 s before any measurement (8 s left proxied data hits
+  # still compiling in some runs).
+  timing=(-f 1 -wi 2 -w 8s -i 3 -r 3s)
   java -jar "$jar" "ResourceHitBenchmark|DataHitBenchmark|KeyBenchmark|MissBenchmark" "${timing[@]}" \
     -prof gc -jvmArgs "-Xms4g -Xmx4g" -rf json -rff "$results/hits.json"
   java -jar "$jar" HitScalingBenchmark -t 1 "${timing[@]}" -jvmArgs "-Xms4g -Xmx4g" -rf json -rff "$results/scaling-1.json"
