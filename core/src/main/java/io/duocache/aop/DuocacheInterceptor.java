@@ -41,14 +41,17 @@ final class DuocacheInterceptor implements MethodInterceptor {
 		if (cached != null) {
 			return cached;
 		}
-		cached = this.resolved
-			.computeIfAbsent(method, (key) -> Optional.ofNullable((this.methods.get(key) != null) ? this.methods.get(key)
-					: this.methods.get(AopUtils.getMostSpecificMethod(key, this.targetClass))))
-			.orElse(null);
+		cached = this.resolved.computeIfAbsent(method, this::resolve).orElse(null);
 		if (cached != null) {
 			remember(method, cached);
 		}
 		return cached;
+	}
+
+	private Optional<CachedMethod> resolve(Method method) {
+		CachedMethod declared = this.methods.get(method);
+		return Optional.ofNullable((declared != null) ? declared
+				: this.methods.get(AopUtils.getMostSpecificMethod(method, this.targetClass)));
 	}
 
 	private synchronized void remember(Method method, CachedMethod cached) {

@@ -18,7 +18,6 @@ import org.springframework.asm.ClassReader;
 import org.springframework.asm.Type;
 
 import com.dynatrace.hash4j.hashing.HashStream128;
-import com.dynatrace.hash4j.hashing.HashValue128;
 import com.dynatrace.hash4j.hashing.Hashing;
 
 import io.duocache.key.CacheKey;
@@ -49,7 +48,7 @@ public final class CodeHasher {
 			logger.debug("No bytecode found for " + owner.getName() + "." + method.getName()
 					+ "; its entries are keyed on its signature only");
 			stream.putString(root);
-			return toKey(stream.get());
+			return CacheKey.of(stream.get());
 		}
 		Set<String> included = new LinkedHashSet<>();
 		Deque<String> pending = new ArrayDeque<>();
@@ -68,12 +67,9 @@ public final class CodeHasher {
 				}
 			}
 		}
-		return toKey(stream.get());
+		return CacheKey.of(stream.get());
 	}
 
-	private static CacheKey toKey(HashValue128 value) {
-		return new CacheKey(value.getMostSignificantBits(), value.getLeastSignificantBits());
-	}
 
 	private static Map<String, MethodCode> read(Class<?> type) {
 		String resource = type.getName().replace('.', '/') + ".class";

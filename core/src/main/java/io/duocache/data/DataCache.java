@@ -97,9 +97,14 @@ public final class DataCache extends SingleFlightCache<DataEntry> {
 		if (!codec.verified) {
 			verify(codec, value, written);
 		}
+		return entry(written, codec.reader, value);
+	}
+
+	/** Returns an entry for stored bytes and the value they hold, sharing the value when it is deeply immutable. */
+	private DataEntry entry(byte[] stored, ObjectReader reader, @Nullable Object value) {
 		boolean shared = ImmutableValues.isDeeplyImmutable(value);
-		this.bytes.addAndGet(written.length);
-		return new DataEntry(written, codec.reader, shared, shared ? value : null);
+		this.bytes.addAndGet(stored.length);
+		return new DataEntry(stored, reader, shared, shared ? value : null);
 	}
 
 	private Codec codecFor(@Nullable Object value) {
@@ -211,9 +216,7 @@ public final class DataCache extends SingleFlightCache<DataEntry> {
 				return null;
 			}
 			Object value = this.declaredCodec.reader.readValue(stored.bytes());
-			boolean shared = ImmutableValues.isDeeplyImmutable(value);
-			this.bytes.addAndGet(stored.bytes().length);
-			return new DataEntry(stored.bytes(), this.declaredCodec.reader, shared, shared ? value : null);
+			return entry(stored.bytes(), this.declaredCodec.reader, value);
 		}
 		catch (RuntimeException ex) {
 			storeFailed("read", ex);

@@ -113,7 +113,7 @@ public final class KeyHasher {
 		for (String part : parts) {
 			sink.putChars(part);
 		}
-		return toKey(sink.hash());
+		return CacheKey.of(sink.hash());
 	}
 
 	/**
@@ -137,16 +137,13 @@ public final class KeyHasher {
 				context.parameterName = parameter.name();
 				value(context, sink, args[parameter.position()]);
 			}
-			return toKey(sink.hash());
+			return CacheKey.of(sink.hash());
 		}
 		finally {
 			context.finish();
 		}
 	}
 
-	private static CacheKey toKey(HashValue128 value) {
-		return new CacheKey(value.getMostSignificantBits(), value.getLeastSignificantBits());
-	}
 
 	private void value(Context context, KeySink sink, @Nullable Object value) {
 		if (value == null) {
