@@ -42,7 +42,8 @@ public @interface CacheData {
 
 	/**
 	 * The byte budget of the stored copies, such as {@code "64MB"}; empty means the configured
-	 * default, else none.
+	 * default, else none. It counts the serialized bytes of every entry; a deeply immutable value,
+	 * which hits return without a copy, is also held as the object itself, beside its bytes.
 	 * @return the size bound
 	 */
 	String maxSize() default "";

@@ -1,5 +1,7 @@
 package io.duocache;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * Thrown before a cached method runs when one of its arguments cannot be made part of the key.
  */
@@ -18,7 +20,20 @@ public class UnhashableParamException extends DuocacheException {
 	 * @param typeName the fully qualified name of the type that cannot be hashed
 	 */
 	public UnhashableParamException(String methodName, String parameterName, String typeName) {
-		super("Cannot hash argument '" + parameterName + "' (of type " + typeName + ") in '" + methodName + "'.\n"
+		this(methodName, parameterName, typeName, null);
+	}
+
+	/**
+	 * Creates the exception for one argument that has a built-in rule but still cannot be hashed.
+	 * @param methodName the method as {@code SimpleClassName.methodName}
+	 * @param parameterName the parameter's name
+	 * @param typeName the fully qualified name of the type that cannot be hashed
+	 * @param reason why it cannot be hashed, or {@code null} when its type has no rule
+	 */
+	public UnhashableParamException(String methodName, String parameterName, String typeName,
+			@Nullable String reason) {
+		super("Cannot hash argument '" + parameterName + "' (of type " + typeName + ") in '" + methodName + "'"
+				+ ((reason != null) ? ": " + reason : "") + ".\n"
 				+ "To fix this, exclude it from the key with @Exclude or a leading underscore (_" + parameterName + "),\n"
 				+ "or register a ParamHasher<" + typeName + "> bean, or name one in @CacheData(hashers = ...).");
 		this.methodName = methodName;

@@ -13,7 +13,9 @@ import org.springframework.util.unit.DataSize;
 import io.duocache.Persist;
 
 /**
- * Configuration properties for Duocache.
+ * Configuration properties for Duocache. Bounds are checked as they are bound: a ttl, an entry
+ * bound or a byte budget must be positive, so an out-of-range value fails startup with Spring Boot's
+ * report naming the property.
  */
 @ConfigurationProperties("duocache")
 public class DuocacheProperties {
@@ -91,7 +93,7 @@ public class DuocacheProperties {
 		}
 
 		public void setTtl(@Nullable Duration ttl) {
-			this.ttl = ttl;
+			this.ttl = Bounds.ttl(ttl);
 		}
 
 		public @Nullable Long getMaxEntries() {
@@ -99,7 +101,7 @@ public class DuocacheProperties {
 		}
 
 		public void setMaxEntries(@Nullable Long maxEntries) {
-			this.maxEntries = maxEntries;
+			this.maxEntries = Bounds.maxEntries(maxEntries);
 		}
 
 		public @Nullable DataSize getMaxSize() {
@@ -107,7 +109,7 @@ public class DuocacheProperties {
 		}
 
 		public void setMaxSize(@Nullable DataSize maxSize) {
-			this.maxSize = maxSize;
+			this.maxSize = Bounds.maxSize(maxSize);
 		}
 
 		public Persist getPersist() {
@@ -142,7 +144,7 @@ public class DuocacheProperties {
 		}
 
 		public void setTtl(@Nullable Duration ttl) {
-			this.ttl = ttl;
+			this.ttl = Bounds.ttl(ttl);
 		}
 
 		public @Nullable Long getMaxEntries() {
@@ -150,7 +152,7 @@ public class DuocacheProperties {
 		}
 
 		public void setMaxEntries(@Nullable Long maxEntries) {
-			this.maxEntries = maxEntries;
+			this.maxEntries = Bounds.maxEntries(maxEntries);
 		}
 
 	}
@@ -181,7 +183,7 @@ public class DuocacheProperties {
 		}
 
 		public void setTtl(@Nullable Duration ttl) {
-			this.ttl = ttl;
+			this.ttl = Bounds.ttl(ttl);
 		}
 
 		public @Nullable Long getMaxEntries() {
@@ -189,7 +191,7 @@ public class DuocacheProperties {
 		}
 
 		public void setMaxEntries(@Nullable Long maxEntries) {
-			this.maxEntries = maxEntries;
+			this.maxEntries = Bounds.maxEntries(maxEntries);
 		}
 
 		public @Nullable DataSize getMaxSize() {
@@ -197,7 +199,7 @@ public class DuocacheProperties {
 		}
 
 		public void setMaxSize(@Nullable DataSize maxSize) {
-			this.maxSize = maxSize;
+			this.maxSize = Bounds.maxSize(maxSize);
 		}
 
 	}

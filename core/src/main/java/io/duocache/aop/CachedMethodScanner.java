@@ -4,9 +4,14 @@ import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Enumeration;
+import java.util.Iterator;
 import java.util.List;
+import java.util.Spliterator;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.BaseStream;
 
 import org.jspecify.annotations.Nullable;
 import org.springframework.core.annotation.AnnotatedElementUtils;
@@ -30,6 +35,9 @@ import io.duocache.tier.Tier;
  * names the method and says how to fix it. Results are memoised per class.
  */
 public final class CachedMethodScanner {
+
+	private static final List<Class<?>> ONE_SHOT_TYPES = List.of(BaseStream.class, Iterator.class, Spliterator.class,
+			Enumeration.class);
 
 	private final Map<Class<?>, List<CacheDeclaration>> declarations = new ConcurrentHashMap<>();
 
@@ -118,6 +126,24 @@ public final class CachedMethodScanner {
 					"Return the value to cache, or remove the annotation (move a class-level annotation to the "
 							+ "methods that return values).");
 		}
+		Class<?> oneShot = oneShotType(method.getReturnType());
+		if (oneShot != null) {
+			throw invalid(methodName, "it returns " + oneShot.getName() + ", which can be read only once, so every "
+					+ "hit would hand out a used-up or shared traversal",
+					"Return a List (for a stream: collect it with .toList()) and traverse it where it is used.");
+		}
+	}
+
+	/** Returns the one-shot traversal type a return type is, or {@code null}. */
+	private static @Nullable Class<?> oneShotType(Class<?> returnType) {
+		for (Class<?> oneShot : ONE_SHOT_TYPES) {
+			if (oneShot.isAssignableFrom(returnType)) {
+				return oneShot;
+			}
+		}
+		boolean iterableOnly = Iterable.class.isAssignableFrom(returnType)
+				&& !Collection.class.isAssignableFrom(returnType) && returnType.getName().startsWith("java.");
+		return iterableOnly ? Iterable.class : null;
 	}
 
 	private static CacheDeclaration declaration(Method method, String methodName, CacheData data) {
@@ -181,9 +207,9 @@ public final class CachedMethodScanner {
 		if (maxEntries == -1) {
 			return null;
 		}
-		if (maxEntries < 0) {
-			throw invalid(methodName, "maxEntries = " + maxEntries + " is negative",
-					"Use a positive bound, or -1 for the configured default.");
+		if (maxEntries < 1) {
+			throw invalid(methodName, "maxEntries = " + maxEntries + " is not positive",
+					"Use a bound of at least 1, or -1 for the configured default.");
 		}
 		return maxEntries;
 	}
@@ -202,6 +228,20 @@ public final class CachedMethodScanner {
 		catch (IllegalArgumentException ex) {
 			throw invalid(methodName, "maxSize '" + maxSize + "' is not a size",
 					"Write it like \"64MB\", \"512KB\" or \"1GB\".");
+		}
+	}
+
+	/**
+	 * Checks that a class with cached methods can be proxied by a subclass.
+	 * @param userClass the class
+	 * @param declarations its cached methods, not empty
+	 */
+	static void checkSubclassable(Class<?> userClass, List<CacheDeclaration> declarations) {
+		if (Modifier.isFinal(userClass.getModifiers())) {
+			throw invalid(declarations.get(0).methodName(),
+					"its class " + userClass.getName() + " is final, so no proxy can subclass it to intercept calls",
+					"Remove the final modifier from the class (in Kotlin, make it open or apply the kotlin-spring "
+							+ "plugin).");
 		}
 	}
 

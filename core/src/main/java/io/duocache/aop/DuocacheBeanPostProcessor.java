@@ -92,6 +92,10 @@ public final class DuocacheBeanPostProcessor extends ProxyProcessorSupport
 		if (declarations.isEmpty()) {
 			return bean;
 		}
+		boolean joinsProxy = bean instanceof Advised advised && !advised.isFrozen() && AopUtils.isAopProxy(bean);
+		if (!joinsProxy) {
+			CachedMethodScanner.checkSubclassable(userClass, declarations);
+		}
 		Map<Method, CachedMethod> methods = new HashMap<>();
 		for (CacheDeclaration declaration : declarations) {
 			methods.put(declaration.method(), cachedMethod(declaration, userClass, beanName));
@@ -103,8 +107,8 @@ public final class DuocacheBeanPostProcessor extends ProxyProcessorSupport
 				return interceptor.matches(method);
 			}
 		}, interceptor);
-		if (bean instanceof Advised advised && !advised.isFrozen() && AopUtils.isAopProxy(bean)) {
-			advised.addAdvisor(0, advisor);
+		if (joinsProxy) {
+			((Advised) bean).addAdvisor(0, advisor);
 			return bean;
 		}
 		ProxyFactory proxyFactory = new ProxyFactory(bean);

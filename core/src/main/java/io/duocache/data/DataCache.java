@@ -71,7 +71,9 @@ public final class DataCache extends SingleFlightCache<DataEntry> {
 	}
 
 	private static Caffeine<Object, Object> builder(CacheSettings settings) {
-		Caffeine<Object, Object> builder = Caffeine.newBuilder();
+		// Removal notifications run on the thread that removes the entry, so the byte count is exact
+		// as soon as clear() or an eviction returns.
+		Caffeine<Object, Object> builder = Caffeine.newBuilder().executor(Runnable::run);
 		Long maxEntries = settings.maxEntries();
 		if (settings.maxSize() != null) {
 			long maxBytes = settings.maxSize().toBytes();
@@ -94,8 +96,10 @@ public final class DataCache extends SingleFlightCache<DataEntry> {
 	protected DataEntry toEntry(Object key, @Nullable Object value) {
 		Codec codec = codecFor(value);
 		byte[] written = write(codec, value);
-		if (!codec.verified) {
+		Class<?> runtimeType = (value != null) ? value.getClass() : Void.class;
+		if (!codec.verifiedTypes.contains(runtimeType)) {
 			verify(codec, value, written);
+			codec.verifiedTypes.add(runtimeType);
 		}
 		return entry(written, codec.reader, value);
 	}
@@ -176,7 +180,6 @@ public final class DataCache extends SingleFlightCache<DataEntry> {
 		if (difference != null) {
 			throw unserializable(codec, value, difference, null);
 		}
-		codec.verified = true;
 	}
 
 	private UnserializableReturnValueException unserializable(Codec codec, @Nullable Object value, String reason,
@@ -293,7 +296,11 @@ public final class DataCache extends SingleFlightCache<DataEntry> {
 		return this.store;
 	}
 
-	/** How values of one type are written and read back, and whether that was verified. */
+	/**
+	 * How values of one declared type are written and read back, and the runtime classes whose
+	 * round trip was verified: a subclass of the declared type gets its own check, since writing it
+	 * as the declared type would lose what the subclass adds.
+	 */
 	private static final class Codec {
 
 		final ObjectWriter writer;
@@ -302,7 +309,7 @@ public final class DataCache extends SingleFlightCache<DataEntry> {
 
 		final JavaType type;
 
-		volatile boolean verified;
+		final Set<Class<?>> verifiedTypes = ConcurrentHashMap.newKeySet();
 
 		Codec(ObjectWriter writer, ObjectReader reader, JavaType type) {
 			this.writer = writer;

@@ -49,6 +49,9 @@ public final class KeyHasher {
 	/** Containers nested deeper than this are tracked by identity, so that cycles terminate. */
 	private static final int TRACKED_DEPTH = 8;
 
+	/** Arguments nested deeper than this are refused instead of overflowing the stack. */
+	static final int MAX_DEPTH = 512;
+
 	private static final ThreadLocal<Context> CONTEXTS = ThreadLocal.withInitial(Context::new);
 
 	private static final ClassValue<MethodHandle[]> RECORD_ACCESSORS = new ClassValue<>() {
@@ -114,6 +117,11 @@ public final class KeyHasher {
 			sink.putChars(part);
 		}
 		return CacheKey.of(sink.hash());
+	}
+
+	/** Returns how many bytes of buffers the calling thread keeps between calls. */
+	static int retainedBufferBytes() {
+		return CONTEXTS.get().sink.capacity();
 	}
 
 	/**
@@ -240,6 +248,7 @@ public final class KeyHasher {
 	}
 
 	private void nested(Context context, KeySink sink, ValueKind kind, Object value) {
+		checkDepth(context, value);
 		int backReference = context.enter(value);
 		if (backReference > 0) {
 			sink.putByte(ValueKind.BACK_REFERENCE.tag).putInt(backReference);
@@ -322,6 +331,17 @@ public final class KeyHasher {
 	}
 
 	private void jsonNode(Context context, KeySink sink, JsonNode node) {
+		checkDepth(context, node);
+		context.depth++;
+		try {
+			jsonNodeContent(context, sink, node);
+		}
+		finally {
+			context.depth--;
+		}
+	}
+
+	private void jsonNodeContent(Context context, KeySink sink, JsonNode node) {
 		sink.putByte(ValueKind.JSON_NODE.tag).putInt(node.getNodeType().ordinal());
 		if (node.isObject()) {
 			Map<String, JsonNode> properties = new TreeMap<>();
@@ -352,6 +372,13 @@ public final class KeyHasher {
 		}
 		else if (node.isPojo()) {
 			value(context, sink, ((POJONode) node).getPojo());
+		}
+	}
+
+	private void checkDepth(Context context, Object value) {
+		if (context.depth >= MAX_DEPTH) {
+			throw new UnhashableParamException(this.methodName, context.parameterName, value.getClass().getName(),
+					"it is nested more than " + MAX_DEPTH + " levels deep");
 		}
 	}
 
@@ -432,6 +459,7 @@ public final class KeyHasher {
 		void finish() {
 			this.busy = false;
 			this.depth = 0;
+			this.sink.trim();
 			if (this.path != null) {
 				this.path.clear();
 			}

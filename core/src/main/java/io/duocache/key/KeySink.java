@@ -23,11 +23,32 @@ final class KeySink {
 
 	private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
 
-	private byte[] buffer = new byte[256];
+	private static final int INITIAL_BYTES = 256;
+
+	private static final int INITIAL_CHARS = 64;
+
+	/** Buffers grown past this (by a large argument) are dropped after use, not kept by the thread. */
+	static final int RETAINED_BYTES = 64 * 1024;
+
+	private byte[] buffer = new byte[INITIAL_BYTES];
 
 	private int length;
 
-	private char[] chars = new char[64];
+	private char[] chars = new char[INITIAL_CHARS];
+
+	/** Lets go of buffers that a large argument grew, so a thread keeps at most a modest size. */
+	void trim() {
+		if (this.buffer.length > RETAINED_BYTES) {
+			this.buffer = new byte[INITIAL_BYTES];
+		}
+		if (this.chars.length * 2 > RETAINED_BYTES) {
+			this.chars = new char[INITIAL_CHARS];
+		}
+	}
+
+	int capacity() {
+		return this.buffer.length + 2 * this.chars.length;
+	}
 
 	KeySink reset() {
 		this.length = 0;

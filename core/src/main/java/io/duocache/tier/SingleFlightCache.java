@@ -6,6 +6,8 @@ import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
@@ -25,6 +27,9 @@ import io.duocache.config.CacheSettings;
  * @param <E> what an entry holds
  */
 public abstract class SingleFlightCache<E> {
+
+	/** How often a waiter looks whether the computation it waits for was abandoned. */
+	private static final long ABANDONMENT_CHECK_MILLIS = 100;
 
 	private final String name;
 
@@ -134,15 +139,37 @@ public abstract class SingleFlightCache<E> {
 	 * @return the computed value (to the computing caller) or the value made from the entry
 	 * @throws Throwable what the computation threw, to every caller waiting on it
 	 */
-	@SuppressWarnings("unchecked")
 	public final <A> @Nullable Object get(Object key, Loader<A> loader, A argument) throws Throwable {
-		Object found = hitOrFlight(key);
-		if (found instanceof Claim<?> claim) {
-			return computeSync(key, (Flight<E>) claim.flight(), loader, argument);
+		while (true) {
+			E entry = validEntry(key);
+			if (entry != null) {
+				this.counters.hit();
+				return fromEntry(entry);
+			}
+			Flight<E> flight = this.flights.get(key);
+			if (flight == null) {
+				Flight<E> mine = new Flight<>(false);
+				try {
+					flight = this.flights.putIfAbsent(key, mine);
+					if (flight == null) {
+						if (landedMeanwhile(key, mine)) {
+							continue;
+						}
+						return computeSync(key, mine, loader, argument);
+					}
+				}
+				catch (Throwable ex) {
+					// Only a field store here: this runs even where the stack has no room left.
+					mine.ownerLeft = true;
+					throw ex;
+				}
+			}
+			entry = await(key, flight);
+			if (entry != null) {
+				this.counters.hit();
+				return fromEntry(entry);
+			}
 		}
-		E entry = (found instanceof Flight<?> flight) ? await((Flight<E>) flight) : (E) found;
-		this.counters.hit();
-		return fromEntry(entry);
 	}
 
 	/**
@@ -166,47 +193,62 @@ public abstract class SingleFlightCache<E> {
 	 * @return a future of the value
 	 * @throws Throwable what the computation threw before returning its future
 	 */
-	@SuppressWarnings("unchecked")
 	public final <A> CompletableFuture<@Nullable Object> getAsync(Object key, Loader<A> loader, A argument)
 			throws Throwable {
-		Object found = hitOrFlight(key);
-		if (found instanceof Claim<?> claim) {
-			return computeAsync(key, (Flight<E>) claim.flight(), loader, argument);
-		}
-		this.counters.hit();
-		if (found instanceof Flight<?> flight) {
-			return ((Flight<E>) flight).thenApply(this::fromEntry);
-		}
-		return CompletableFuture.completedFuture(fromEntry((E) found));
-	}
-
-	/**
-	 * Returns a valid stored entry (a hit), another caller's computation of the key (to wait for),
-	 * or a {@link Claim}: a computation this caller now owns and must run.
-	 */
-	private Object hitOrFlight(Object key) {
 		while (true) {
-			E entry = this.cache.getIfPresent(key);
+			E entry = validEntry(key);
 			if (entry != null) {
-				if (isValid(entry)) {
-					return entry;
-				}
-				this.cache.asMap().remove(key, entry);
-				continue;
+				this.counters.hit();
+				return CompletableFuture.completedFuture(fromEntry(entry));
 			}
 			Flight<E> flight = this.flights.get(key);
-			if (flight != null) {
-				return flight;
+			if (flight == null) {
+				Flight<E> mine = new Flight<>(true);
+				try {
+					flight = this.flights.putIfAbsent(key, mine);
+					if (flight == null) {
+						if (landedMeanwhile(key, mine)) {
+							continue;
+						}
+						return computeAsync(key, mine, loader, argument);
+					}
+				}
+				catch (Throwable ex) {
+					mine.ownerLeft = true;
+					throw ex;
+				}
 			}
-			Flight<E> mine = new Flight<>();
-			flight = this.flights.putIfAbsent(key, mine);
-			if (flight != null) {
-				return flight;
-			}
-			if (!landedMeanwhile(key, mine)) {
-				return new Claim<>(mine);
+			if (!abandoned(key, flight)) {
+				this.counters.hit();
+				return flight.handle((landed, failure) -> afterWait(key, landed, failure, loader, argument))
+					.thenCompose((future) -> future);
 			}
 		}
+	}
+
+	/** What an asynchronous waiter gets once the computation it waited for has ended. */
+	private <A> CompletableFuture<@Nullable Object> afterWait(Object key, @Nullable E landed,
+			@Nullable Throwable failure, Loader<A> loader, A argument) {
+		try {
+			if (failure == null) {
+				return CompletableFuture.completedFuture(fromEntry(landed));
+			}
+			Throwable cause = unwrap(failure);
+			return (cause instanceof Retry) ? getAsync(key, loader, argument) : CompletableFuture.failedFuture(cause);
+		}
+		catch (Throwable ex) {
+			return CompletableFuture.failedFuture(ex);
+		}
+	}
+
+	/** Returns the stored entry of a key if it may be handed out; an invalid one is removed. */
+	private @Nullable E validEntry(Object key) {
+		E entry = this.cache.getIfPresent(key);
+		if (entry != null && !isValid(entry)) {
+			this.cache.asMap().remove(key, entry);
+			return null;
+		}
+		return entry;
 	}
 
 	/**
@@ -235,17 +277,18 @@ public abstract class SingleFlightCache<E> {
 		CacheObserver observer = this.observer;
 		Object token = observer.computeStarted();
 		long start = System.nanoTime();
+		Object value;
 		try {
-			Object value = loader.load(argument);
-			observer.computeEnded(token, System.nanoTime() - start);
-			publish(key, flight, value);
-			return value;
+			value = loader.load(argument);
 		}
 		catch (Throwable ex) {
-			observer.computeEnded(token, System.nanoTime() - start);
 			fail(key, flight, ex);
+			observer.computeEnded(token, System.nanoTime() - start);
 			throw ex;
 		}
+		observer.computeEnded(token, System.nanoTime() - start);
+		publish(key, flight, value);
+		return value;
 	}
 
 	private <A> CompletableFuture<@Nullable Object> computeAsync(Object key, Flight<E> flight, Loader<A> loader,
@@ -259,20 +302,20 @@ public abstract class SingleFlightCache<E> {
 			stage = (CompletionStage<?>) loader.load(argument);
 		}
 		catch (Throwable ex) {
-			observer.computeEnded(token, System.nanoTime() - start);
 			fail(key, flight, ex);
+			observer.computeEnded(token, System.nanoTime() - start);
 			throw ex;
 		}
 		if (stage == null) {
-			observer.computeEnded(token, System.nanoTime() - start);
 			fail(key, flight, new DuocacheException("Cached method of cache '" + this.name + "' returned a null future"));
+			observer.computeEnded(token, System.nanoTime() - start);
 			return CompletableFuture.completedFuture(null);
 		}
 		CompletableFuture<@Nullable Object> result = new CompletableFuture<>();
 		stage.whenComplete((value, failure) -> {
-			observer.computeEnded(token, System.nanoTime() - start);
 			if (failure != null) {
 				fail(key, flight, unwrap(failure));
+				observer.computeEnded(token, System.nanoTime() - start);
 				result.completeExceptionally(failure);
 				return;
 			}
@@ -284,47 +327,109 @@ public abstract class SingleFlightCache<E> {
 				fail(key, flight, ex);
 				result.completeExceptionally(ex);
 			}
+			finally {
+				observer.computeEnded(token, System.nanoTime() - start);
+			}
 		});
 		return result;
 	}
 
 	private void publish(Object key, Flight<E> flight, @Nullable Object value) {
-		E entry = toEntry(key, value);
-		land(key, flight, entry);
-		this.counters.put();
-		onPublished(key, entry);
-	}
-
-	/** Stores the entry (unless the key was cleared meanwhile), then wakes the waiters. */
-	private void land(Object key, Flight<E> flight, E entry) {
-		if (!flight.discarded) {
-			this.cache.put(key, entry);
+		E entry;
+		try {
+			entry = toEntry(key, value);
 		}
-		this.flights.remove(key, flight);
-		flight.complete(entry);
+		catch (Throwable ex) {
+			fail(key, flight, ex);
+			throw ex;
+		}
+		if (land(key, flight, entry)) {
+			this.counters.put();
+			onPublished(key, entry);
+		}
 	}
 
+	/**
+	 * Stores the entry and wakes the waiters. The entry is stored only while the flight is still the
+	 * key's computation, checked and stored under the flight map's lock on that key, so an
+	 * invalidation that removed the flight always wins: the entry is then handed to the waiters and
+	 * released as if it had been removed.
+	 * @return whether the entry was stored
+	 */
+	private boolean land(Object key, Flight<E> flight, E entry) {
+		this.flights.computeIfPresent(key, (ignored, current) -> {
+			if (current != flight) {
+				return current;
+			}
+			this.cache.put(key, entry);
+			flight.stored = true;
+			return null;
+		});
+		flight.complete(entry);
+		if (!flight.stored) {
+			onRemoval(key, entry, RemovalCause.EXPLICIT);
+		}
+		return flight.stored;
+	}
+
+	/**
+	 * Ends a failed computation. Waiters get the failure; an interrupted computation is not theirs
+	 * to fail, so they compute again instead.
+	 */
 	private void fail(Object key, Flight<E> flight, Throwable failure) {
 		this.flights.remove(key, flight);
-		flight.completeExceptionally(failure);
+		flight.completeExceptionally((failure instanceof InterruptedException) ? Retry.INSTANCE : failure);
 	}
 
-	private E await(Flight<E> flight) throws Throwable {
-		if (!flight.isDone() && flight.owner == Thread.currentThread()) {
+	/**
+	 * Waits for another caller's computation of a key.
+	 * @return its entry, or {@code null} when the caller should look again and compute if need be
+	 */
+	private @Nullable E await(Object key, Flight<E> flight) throws Throwable {
+		if (!flight.async && flight.owner == Thread.currentThread() && !flight.isDone() && !flight.ownerLeft) {
 			throw new DuocacheException("Recursive call with the same arguments in cache '" + this.name
 					+ "': the call would wait for itself. To fix this, make the recursion reach a different "
 					+ "argument before calling the cached method again.");
 		}
 		try {
-			return flight.get();
+			while (true) {
+				if (abandoned(key, flight)) {
+					return null;
+				}
+				try {
+					return flight.get(ABANDONMENT_CHECK_MILLIS, TimeUnit.MILLISECONDS);
+				}
+				catch (TimeoutException ex) {
+					// Look again whether the owner is still computing.
+				}
+			}
 		}
 		catch (ExecutionException ex) {
-			throw unwrap(ex);
+			Throwable cause = unwrap(ex);
+			if (cause instanceof Retry) {
+				return null;
+			}
+			throw cause;
 		}
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();
-			throw ex;
+			throw new DuocacheException("Interrupted while waiting for another caller's computation in cache '"
+					+ this.name + "'", ex);
 		}
+	}
+
+	/**
+	 * Returns whether a computation's owner left it without ending it (a failure that struck again
+	 * while it was being handled, such as a second {@link StackOverflowError}); such a computation is
+	 * removed and its waiters told to compute again.
+	 */
+	private boolean abandoned(Object key, Flight<E> flight) {
+		if (!flight.ownerLeft || flight.isDone()) {
+			return false;
+		}
+		this.flights.remove(key, flight);
+		flight.completeExceptionally(Retry.INSTANCE);
+		return true;
 	}
 
 	private static Throwable unwrap(Throwable failure) {
@@ -341,10 +446,7 @@ public abstract class SingleFlightCache<E> {
 	 * @param key the key
 	 */
 	public void invalidate(Object key) {
-		Flight<E> flight = this.flights.remove(key);
-		if (flight != null) {
-			flight.discarded = true;
-		}
+		this.flights.remove(key);
 		this.cache.invalidate(key);
 	}
 
@@ -352,7 +454,6 @@ public abstract class SingleFlightCache<E> {
 	 * Removes every entry; computations still running are not stored when they end.
 	 */
 	public void invalidateAll() {
-		this.flights.values().forEach((flight) -> flight.discarded = true);
 		this.flights.clear();
 		this.cache.invalidateAll();
 	}
@@ -470,17 +571,36 @@ public abstract class SingleFlightCache<E> {
 
 	}
 
-	/** A computation that the caller who receives it must run. */
-	private record Claim<E>(Flight<E> flight) {
-	}
-
-	/** A computation in progress, which knows its thread so a recursive wait can be refused. */
+	/**
+	 * A computation in progress, which knows its thread so a recursive wait can be refused and
+	 * whether that thread left it without ending it.
+	 */
 	private static final class Flight<E> extends CompletableFuture<E> {
 
 		final Thread owner = Thread.currentThread();
 
-		/** Set when the key is cleared while computing: the result is handed out but not stored. */
-		volatile boolean discarded;
+		/** Whether the owner hands out a future instead of waiting for the value itself. */
+		final boolean async;
+
+		volatile boolean ownerLeft;
+
+		/** Written under the flight map's lock on the key, read by the same thread after it. */
+		boolean stored;
+
+		Flight(boolean async) {
+			this.async = async;
+		}
+
+	}
+
+	/** Tells waiters to look again and compute if need be, instead of failing. */
+	private static final class Retry extends RuntimeException {
+
+		static final Retry INSTANCE = new Retry();
+
+		private Retry() {
+			super("computation ended without a value for its waiters", null, false, false);
+		}
 
 	}
 

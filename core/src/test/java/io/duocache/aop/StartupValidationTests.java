@@ -91,6 +91,39 @@ class StartupValidationTests {
 	}
 
 	@Test
+	void rejectsAStreamReturnSayingToReturnAList() {
+		assertStartupFails(ReturnsStream.class, (ex) -> assertThat(ex.getMessage()).contains("'ReturnsStream.rows'")
+			.contains("java.util.stream.BaseStream")
+			.contains("read only once")
+			.contains("Return a List"));
+	}
+
+	@Test
+	void rejectsAnIteratorReturnOnAResourceToo() {
+		assertStartupFails(ReturnsIterator.class,
+				(ex) -> assertThat(ex.getMessage()).contains("'ReturnsIterator.cursor'").contains("java.util.Iterator"));
+	}
+
+	@Test
+	void rejectsAPlainIterableReturnButNotACollection() {
+		assertStartupFails(ReturnsIterable.class,
+				(ex) -> assertThat(ex.getMessage()).contains("'ReturnsIterable.rows'").contains("java.lang.Iterable"));
+	}
+
+	@Test
+	void rejectsACachedMethodOnAFinalClassWithTheFix() {
+		assertStartupFails(FinalClass.class, (ex) -> assertThat(ex.getMessage()).contains("'FinalClass.load'")
+			.contains(FinalClass.class.getName() + " is final")
+			.contains("Remove the final modifier from the class"));
+	}
+
+	@Test
+	void rejectsAZeroEntryBound() {
+		assertStartupFails(ZeroEntries.class, (ex) -> assertThat(ex.getMessage()).contains("'ZeroEntries.load'")
+			.contains("maxEntries = 0 is not positive"));
+	}
+
+	@Test
 	void rejectsBothAnnotationsOnOneMethod() {
 		assertStartupFails(BothAnnotations.class,
 				(ex) -> assertThat(ex.getMessage()).contains("both @CacheData and @CacheResource"));
@@ -215,6 +248,51 @@ class StartupValidationTests {
 
 		@CacheData
 		@CacheResource
+		public String load() {
+			return "";
+		}
+
+	}
+
+	static class ReturnsStream {
+
+		@CacheData
+		public java.util.stream.Stream<String> rows() {
+			return java.util.stream.Stream.of("a");
+		}
+
+	}
+
+	static class ReturnsIterator {
+
+		@CacheResource
+		public java.util.Iterator<String> cursor() {
+			return java.util.List.of("a").iterator();
+		}
+
+	}
+
+	static class ReturnsIterable {
+
+		@CacheData
+		public Iterable<String> rows() {
+			return java.util.List.of("a");
+		}
+
+	}
+
+	static final class FinalClass {
+
+		@CacheData
+		public String load() {
+			return "";
+		}
+
+	}
+
+	static class ZeroEntries {
+
+		@CacheData(maxEntries = 0)
 		public String load() {
 			return "";
 		}

@@ -7,11 +7,13 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.springframework.util.unit.DataSize;
 
+import io.duocache.UnserializableReturnValueException;
 import io.duocache.config.CacheSettings;
 import io.duocache.key.CacheKey;
 import io.duocache.store.EntryStore;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import static org.awaitility.Awaitility.await;
 
 class DataCacheTests {
@@ -101,9 +103,48 @@ class DataCacheTests {
 		assertThat(copy).isInstanceOf(java.util.HashMap.class).isEqualTo(value).isNotSameAs(value);
 	}
 
+	@Test
+	void refusesASubclassOfTheDeclaredTypeInsteadOfServingItAsTheSupertype() throws Throwable {
+		DataCache cache = cache(CacheSettings.UNSET, Animal.class);
+		Animal animal = new Animal();
+		animal.name = "generic";
+		assertThat(cache.get(new CacheKey(0, 1), () -> animal)).isSameAs(animal);
+		Dog dog = new Dog();
+		dog.name = "rex";
+		dog.breed = "collie";
+		assertThatExceptionOfType(UnserializableReturnValueException.class)
+			.isThrownBy(() -> cache.get(new CacheKey(0, 2), () -> dog))
+			.withMessageContaining(Dog.class.getName())
+			.withMessageContaining("came back as a " + Animal.class.getName());
+		assertThat(cache.lookup(new CacheKey(0, 2))).isNull();
+	}
+
+	@Test
+	void keepsCopyingValuesOfAClassAlreadyVerified() throws Throwable {
+		DataCache cache = cache(CacheSettings.UNSET, Animal.class);
+		for (int i = 0; i < 3; i++) {
+			Animal animal = new Animal();
+			animal.name = "a" + i;
+			cache.get(new CacheKey(0, i), () -> animal);
+			assertThat(((Animal) cache.get(new CacheKey(0, i), () -> null)).name).isEqualTo("a" + i);
+		}
+	}
+
 	private DataCache cache(CacheSettings settings, Class<?> type) {
 		return new DataCache("test", settings, this.codec, this.codec.mapper().constructType(type), "Test.method",
 				EntryStore.NONE);
+	}
+
+	static class Animal {
+
+		String name;
+
+	}
+
+	static class Dog extends Animal {
+
+		String breed;
+
 	}
 
 }

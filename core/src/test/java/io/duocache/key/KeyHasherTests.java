@@ -105,6 +105,53 @@ class KeyHasherTests {
 	}
 
 	@Test
+	void refusesAnArgumentNestedDeeperThanTheLimitNamingTheParameter() {
+		List<Object> head = new ArrayList<>();
+		List<Object> current = head;
+		for (int i = 0; i < 10_000; i++) {
+			List<Object> next = new ArrayList<>();
+			current.add(next);
+			current = next;
+		}
+		assertThatExceptionOfType(UnhashableParamException.class).isThrownBy(() -> key(head))
+			.withMessageStartingWith("Cannot hash argument 'arg0' (of type java.util.ArrayList) in "
+					+ "'ScoreService.multiplyScore': it is nested more than 512 levels deep.")
+			.satisfies((ex) -> assertThat(ex.getParameterName()).isEqualTo("arg0"));
+	}
+
+	@Test
+	void refusesAJsonArgumentNestedDeeperThanTheLimit() {
+		tools.jackson.databind.node.ArrayNode head = tools.jackson.databind.node.JsonNodeFactory.instance.arrayNode();
+		tools.jackson.databind.node.ArrayNode current = head;
+		for (int i = 0; i < 10_000; i++) {
+			current = current.addArray();
+		}
+		assertThatExceptionOfType(UnhashableParamException.class).isThrownBy(() -> key(head))
+			.withMessageContaining("nested more than 512 levels deep");
+	}
+
+	@Test
+	void hashesArgumentsNestedUpToTheLimit() {
+		List<Object> head = new ArrayList<>();
+		List<Object> current = head;
+		for (int i = 0; i < 500; i++) {
+			List<Object> next = new ArrayList<>();
+			current.add(next);
+			current = next;
+		}
+		assertThat(key(head)).isEqualTo(key(head));
+	}
+
+	@Test
+	void doesNotKeepTheBufferOfALargeArgumentAfterTheCall() {
+		String large = "x".repeat(16 * 1024 * 1024);
+		CacheKey first = key(large);
+		assertThat(KeyHasher.retainedBufferBytes()).isLessThanOrEqualTo(KeySink.RETAINED_BYTES);
+		assertThat(key(large)).isEqualTo(first);
+		assertThat(key(large + "y")).isNotEqualTo(first);
+	}
+
+	@Test
 	void hashesLargeArraysInFull() {
 		double[] first = new double[10_000_000];
 		double[] second = first.clone();
