@@ -1,0 +1,101 @@
+package io.duocache.sample;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.json.JsonMapper;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Starts the executable jar that {@code package} builds, as a user would with {@code java -jar},
+ * and checks that it serves a cached endpoint.
+ */
+class PackagedJarIT {
+
+	private static final Duration STARTUP = Duration.ofSeconds(90);
+
+	private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+
+	private final JsonMapper json = JsonMapper.builder().build();
+
+	private Process process;
+
+	@AfterEach
+	void stop() throws InterruptedException {
+		if (this.process != null) {
+			this.process.destroy();
+			if (!this.process.waitFor(20, TimeUnit.SECONDS)) {
+				this.process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+			}
+		}
+	}
+
+	@Test
+	void runsWithJavaJarAndServesACachedEndpoint() throws Exception {
+		Path jar = Path.of(System.getProperty("sample.jar"));
+		assertThat(jar).exists();
+		int port = freePort();
+		Path log = Files.createTempFile("duocache-sample", ".log");
+		String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+		this.process = new ProcessBuilder(java, "-jar", jar.toString(), "--server.port=" + port,
+				"--server.address=127.0.0.1", "--sample.rides.rows=1000",
+				"--sample.rides.file=" + Files.createTempDirectory("duocache-sample-jar").resolve("pickups.csv"))
+			.redirectErrorStream(true)
+			.redirectOutput(log.toFile())
+			.start();
+		String base = "http://127.0.0.1:" + port;
+		awaitHealthUp(base, log);
+		assertThat(getJson(base + "/mutation/data")).isEqualTo(List.of(1, 2, 3));
+		assertThat(getJson(base + "/mutation/data")).isEqualTo(List.of(1, 2, 3));
+		Map<?, ?> cache = (Map<?, ?>) getJson(base + "/actuator/duocache/Numbers.asData");
+		assertThat(cache.get("misses")).isEqualTo(1);
+		assertThat(cache.get("hits")).isEqualTo(1);
+	}
+
+	private void awaitHealthUp(String base, Path log) throws Exception {
+		long deadline = System.nanoTime() + STARTUP.toNanos();
+		while (true) {
+			assertThat(this.process.isAlive()).as("the jar is running; its log:%n%s", Files.readString(log)).isTrue();
+			try {
+				Object health = getJson(base + "/actuator/health");
+				if (health instanceof Map<?, ?> status && "UP".equals(status.get("status"))) {
+					return;
+				}
+			}
+			catch (IOException ex) {
+				// Not listening yet.
+			}
+			assertThat(System.nanoTime()).as("UP within %s; log:%n%s", STARTUP, Files.readString(log))
+				.isLessThan(deadline);
+			Thread.sleep(250);
+		}
+	}
+
+	private Object getJson(String url) throws IOException, InterruptedException {
+		HttpResponse<String> response = this.http.send(
+				HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(10)).build(),
+				HttpResponse.BodyHandlers.ofString());
+		assertThat(response.statusCode()).as(url).isEqualTo(200);
+		return this.json.readValue(response.body(), Object.class);
+	}
+
+	private static int freePort() throws IOException {
+		try (ServerSocket socket = new ServerSocket(0)) {
+			return socket.getLocalPort();
+		}
+	}
+
+}
