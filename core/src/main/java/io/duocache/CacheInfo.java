@@ -21,11 +21,12 @@ import org.jspecify.annotations.Nullable;
  * @param misses calls that computed
  * @param evictions entries removed by expiry or a bound
  * @param puts values stored
- * @param persist where entries are kept beyond memory: {@code none}, {@code disk} or {@code redis}
+ * @param persist where a data cache keeps entries beyond memory: {@code none}, {@code disk} or
+ * {@code redis}; {@code null} for a resource cache
  */
 public record CacheInfo(String name, String tier, @Nullable String method, @Nullable String codeHash,
 		@Nullable Duration ttl, @Nullable Long maxEntries, @Nullable Long maxSize, long entries, @Nullable Long bytes,
-		long hits, long misses, long evictions, long puts, String persist) {
+		long hits, long misses, long evictions, long puts, @Nullable String persist) {
 
 	/**
 	 * Returns hits divided by all lookups, or {@code 0} before the first lookup.

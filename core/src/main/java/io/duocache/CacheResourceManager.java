@@ -1,75 +1,28 @@
 package io.duocache;
 
-import org.jspecify.annotations.Nullable;
-
-import io.duocache.config.CacheSettings;
 import io.duocache.config.DuocacheSettings;
-import io.duocache.key.CacheKey;
-import io.duocache.key.ResourceIdentities;
-import io.duocache.resource.ResourceCache;
-import io.duocache.tier.CacheRegistry;
-import io.duocache.tier.Tier;
+import io.duocache.resource.ResourceCaches;
+import io.duocache.tier.CacheObserver;
 
 /**
  * The {@link CacheResource} caches: a Spring {@link org.springframework.cache.CacheManager} whose
  * caches hand out one shared instance per key and release it when it leaves; closing the
- * application context releases every instance.
+ * application context releases every instance. Inject it by type or by its name,
+ * {@code cacheResourceManager}; it never becomes the application's default {@code CacheManager}.
  */
-public final class CacheResourceManager extends CacheRegistry<ResourceCache> {
+public final class CacheResourceManager extends DuocacheCacheManager {
 
-	private final DuocacheSettings settings;
-
-	private final ResourceIdentities identities;
-
-	/**
-	 * Creates the manager.
-	 * @param settings the application's cache settings
-	 * @param identities where resources are registered so they can be passed to other cached methods
-	 */
-	public CacheResourceManager(DuocacheSettings settings, ResourceIdentities identities) {
-		super(Tier.RESOURCE);
-		this.settings = settings;
-		this.identities = identities;
+	CacheResourceManager(ResourceCaches caches) {
+		super(caches);
 	}
 
 	/**
-	 * Returns the cache of a cached method, creating it on first use.
-	 * @param name the cache name
-	 * @param methodName the method as {@code SimpleClassName.methodName}
-	 * @param codeHash the method's code hash
-	 * @param settings the resolved bounds
-	 * @param validator checks an instance on every hit
-	 * @param releaser releases an instance that left the cache
-	 * @return the cache
+	 * Creates a manager of its own, outside any application context: no bounds, no expiry; call
+	 * {@link #clear()} to release what it holds.
+	 * @return a new manager
 	 */
-	public ResourceCache cacheFor(String name, String methodName, CacheKey codeHash, CacheSettings settings,
-			ResourceValidator<Object> validator, ResourceReleaser<Object> releaser) {
-		return register(name, methodName, codeHash,
-				(key) -> new ResourceCache(key, settings, validator, releaser, this.identities));
-	}
-
-	/**
-	 * Returns where the resources of every cache are registered.
-	 * @return the registry of resource origins
-	 */
-	public ResourceIdentities identities() {
-		return this.identities;
-	}
-
-	@Override
-	protected ResourceCache createDynamicCache(String name) {
-		return new ResourceCache(name, this.settings.resolve(name, Tier.RESOURCE, CacheSettings.UNSET),
-				new ResourceValidator.None(), new ResourceReleaser.Close(), this.identities);
-	}
-
-	@Override
-	protected @Nullable Long bytesHeld(ResourceCache cache) {
-		return null;
-	}
-
-	@Override
-	protected String persist(ResourceCache cache) {
-		return "none";
+	public static CacheResourceManager withDefaults() {
+		return new CacheResourceManager(new ResourceCaches(DuocacheSettings.defaults(), CacheObserver.Factory.NONE));
 	}
 
 }

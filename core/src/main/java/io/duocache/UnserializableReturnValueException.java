@@ -22,4 +22,26 @@ public class UnserializableReturnValueException extends DuocacheException {
 				+ "a shared instance with @CacheResource.", cause);
 	}
 
+	/**
+	 * Creates the exception for a value stored through Spring's cache API, where there is no method
+	 * whose declaration could change.
+	 * @param typeName the type of the value
+	 * @param cacheName the cache it was stored in
+	 * @param reason why the value cannot be copied
+	 * @param cause the underlying failure, if any
+	 * @return the exception
+	 */
+	public static UnserializableReturnValueException forSpringCache(String typeName, String cacheName, String reason,
+			@Nullable Throwable cause) {
+		return new UnserializableReturnValueException("Cannot cache the value of type " + typeName + " in cache '"
+				+ cacheName + "' of cacheDataManager (used through Spring's @Cacheable) as data: " + reason
+				+ ".\nTo fix this, give a @Cacheable or @CachePut method that names this cache with cacheManager = "
+				+ "\"cacheDataManager\" a concrete return type (values are read back as that type), make the "
+				+ "type readable by Jackson from its fields, or keep this cache in another cache manager.", cause);
+	}
+
+	private UnserializableReturnValueException(String message, @Nullable Throwable cause) {
+		super(message, cause);
+	}
+
 }

@@ -108,12 +108,12 @@ public class DuocacheEndpoint {
 	 * @param hitRate hits divided by lookups
 	 * @param evictions entries removed by expiry or a bound
 	 * @param puts values stored
-	 * @param persist where entries are kept beyond memory
+	 * @param persist where a data cache keeps entries beyond memory; {@code null} for a resource cache
 	 */
 	public record CacheDescriptor(String name, String tier, @Nullable String method, @Nullable String codeHash,
 			@Nullable Duration ttl, @Nullable Long maxEntries, @Nullable Long maxSize, long entries,
 			@Nullable Long bytes, long hits, long misses, double hitRate, long evictions, long puts,
-			String persist) implements OperationResponseBody {
+			@Nullable String persist) implements OperationResponseBody {
 
 		static CacheDescriptor of(CacheInfo info) {
 			return new CacheDescriptor(info.name(), info.tier(), info.method(), info.codeHash(), info.ttl(),

@@ -4,35 +4,37 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.config.BeanDefinition;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
 import org.springframework.context.annotation.Role;
+import org.springframework.core.env.Environment;
 
 import io.duocache.CacheDataManager;
 import io.duocache.CacheResourceManager;
 import io.duocache.DataCodecCustomizer;
+import io.duocache.DuocacheCachesConfiguration;
 import io.duocache.aop.DuocacheBeanPostProcessor;
 import io.duocache.config.CacheSettings;
 import io.duocache.config.DuocacheSettings;
 import io.duocache.data.DataCodec;
-import io.duocache.key.ResourceIdentities;
-import io.duocache.tier.CacheObserver;
 
 /**
  * Auto-configuration for Duocache: the cache managers, the proxy that routes {@code @CacheData} and
  * {@code @CacheResource} methods through them, and the settings bound from {@code duocache.*}.
  *
- * <p>The managers are not default candidates, so Spring Boot's own cache auto-configuration still
- * provides the application's default {@code CacheManager}; they back off by bean name.
+ * <p>It runs after Spring Boot's cache auto-configuration, so that an application with
+ * {@code @EnableCaching} still gets its default {@code CacheManager}; the Duocache managers are
+ * fallback beans, injected by type or name but never chosen as the application's cache manager.
  */
-@AutoConfiguration
+@AutoConfiguration(afterName = "org.springframework.boot.cache.autoconfigure.CacheAutoConfiguration")
 @ConditionalOnBooleanProperty(name = "duocache.enabled", matchIfMissing = true)
 @EnableConfigurationProperties(DuocacheProperties.class)
+@Import(DuocacheCachesConfiguration.class)
 public final class DuocacheAutoConfiguration {
 
 	@Bean
@@ -44,7 +46,8 @@ public final class DuocacheAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
-	DuocacheSettings duocacheSettings(DuocacheProperties properties) {
+	DuocacheSettings duocacheSettings(DuocacheProperties properties, Environment environment) {
+		UnbracketedCacheNames.check(environment);
 		DuocacheProperties.Data data = properties.getData();
 		DuocacheProperties.Resource resource = properties.getResource();
 		Map<String, CacheSettings> caches = new LinkedHashMap<>();
@@ -61,28 +64,9 @@ public final class DuocacheAutoConfiguration {
 		return new DataCodec(customizers.orderedStream().toList());
 	}
 
-	@Bean(defaultCandidate = false)
-	@ConditionalOnMissingBean(name = "cacheDataManager")
-	CacheDataManager cacheDataManager(DataCodec duocacheDataCodec, DuocacheSettings duocacheSettings,
-			ObjectProvider<CacheObserver.Factory> observers) {
-		CacheDataManager manager = new CacheDataManager(duocacheDataCodec, duocacheSettings);
-		manager.setObservers(observers.getIfAvailable(() -> CacheObserver.Factory.NONE));
-		return manager;
-	}
-
-	@Bean(defaultCandidate = false)
-	@ConditionalOnMissingBean(name = "cacheResourceManager")
-	CacheResourceManager cacheResourceManager(DuocacheSettings duocacheSettings,
-			ObjectProvider<CacheObserver.Factory> observers) {
-		CacheResourceManager manager = new CacheResourceManager(duocacheSettings, new ResourceIdentities());
-		manager.setObservers(observers.getIfAvailable(() -> CacheObserver.Factory.NONE));
-		return manager;
-	}
-
 	@Bean
 	UnknownCacheNamesReporter duocacheUnknownCacheNamesReporter(DuocacheSettings duocacheSettings,
-			@Qualifier("cacheDataManager") CacheDataManager cacheDataManager,
-			@Qualifier("cacheResourceManager") CacheResourceManager cacheResourceManager) {
+			CacheDataManager cacheDataManager, CacheResourceManager cacheResourceManager) {
 		return new UnknownCacheNamesReporter(duocacheSettings, cacheDataManager, cacheResourceManager);
 	}
 

@@ -1,9 +1,9 @@
 package io.duocache.autoconfigure;
 
-import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.actuate.autoconfigure.endpoint.condition.ConditionalOnAvailableEndpoint;
 import org.springframework.boot.actuate.endpoint.annotation.Endpoint;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
@@ -12,6 +12,7 @@ import org.springframework.context.annotation.Bean;
 import io.duocache.CacheDataManager;
 import io.duocache.CacheResourceManager;
 import io.duocache.actuate.DuocacheEndpoint;
+import io.duocache.actuate.DuocacheEndpointWebExtension;
 
 /**
  * Auto-configuration of the {@code duocache} Actuator endpoint.
@@ -24,9 +25,15 @@ public final class DuocacheEndpointAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
-	DuocacheEndpoint duocacheEndpoint(@Qualifier("cacheDataManager") CacheDataManager cacheDataManager,
-			@Qualifier("cacheResourceManager") CacheResourceManager cacheResourceManager) {
+	DuocacheEndpoint duocacheEndpoint(CacheDataManager cacheDataManager, CacheResourceManager cacheResourceManager) {
 		return new DuocacheEndpoint(cacheDataManager, cacheResourceManager);
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	@ConditionalOnBean(DuocacheEndpoint.class)
+	DuocacheEndpointWebExtension duocacheEndpointWebExtension(DuocacheEndpoint duocacheEndpoint) {
+		return new DuocacheEndpointWebExtension(duocacheEndpoint);
 	}
 
 }

@@ -34,8 +34,8 @@ final class UnknownCacheNamesReporter implements SmartInitializingSingleton {
 
 	@Override
 	public void afterSingletonsInstantiated() {
-		Set<String> known = new TreeSet<>(this.dataManager.names());
-		known.addAll(this.resourceManager.names());
+		Set<String> known = new TreeSet<>(this.dataManager.getCacheNames());
+		known.addAll(this.resourceManager.getCacheNames());
 		for (String configured : new TreeSet<>(this.settings.configuredCacheNames())) {
 			if (!known.contains(configured)) {
 				logger.warn("duocache.caches." + configured + " names no cache; known caches are " + known

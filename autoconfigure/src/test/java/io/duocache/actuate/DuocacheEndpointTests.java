@@ -6,19 +6,14 @@ import org.junit.jupiter.api.Test;
 
 import io.duocache.CacheDataManager;
 import io.duocache.CacheResourceManager;
-import io.duocache.config.DuocacheSettings;
-import io.duocache.data.DataCodec;
-import io.duocache.key.ResourceIdentities;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 class DuocacheEndpointTests {
 
-	private final CacheDataManager dataManager = new CacheDataManager(new DataCodec(List.of()),
-			DuocacheSettings.defaults());
+	private final CacheDataManager dataManager = CacheDataManager.withDefaults();
 
-	private final CacheResourceManager resourceManager = new CacheResourceManager(DuocacheSettings.defaults(),
-			new ResourceIdentities());
+	private final CacheResourceManager resourceManager = CacheResourceManager.withDefaults();
 
 	private final DuocacheEndpoint endpoint = new DuocacheEndpoint(this.dataManager, this.resourceManager);
 
@@ -45,6 +40,13 @@ class DuocacheEndpointTests {
 		assertThat(rides.puts()).isEqualTo(1);
 		assertThat(rides.bytes()).isPositive();
 		assertThat(rides.persist()).isEqualTo("none");
+	}
+
+	@Test
+	void showsNoPersistForAResourceCache() {
+		this.resourceManager.getCache("pools").put("db", new Object());
+		assertThat(this.endpoint.cache("pools").persist()).isNull();
+		assertThat(this.resourceManager.info("pools").persist()).isNull();
 	}
 
 	@Test

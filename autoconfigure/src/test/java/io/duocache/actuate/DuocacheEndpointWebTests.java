@@ -75,6 +75,17 @@ class DuocacheEndpointWebTests {
 	}
 
 	@Test
+	void answersNotFoundWhenClearingAnUnknownCacheAndNoContentForAKnownOne() {
+		this.rides.load("nyc");
+		assertThat(this.rest.exchange("/actuator/duocache/missing", HttpMethod.DELETE, null, Void.class)
+			.getStatusCode()
+			.value()).isEqualTo(404);
+		assertThat(this.rest.exchange("/actuator/duocache/Rides.load", HttpMethod.DELETE, null, Void.class)
+			.getStatusCode()
+			.value()).isEqualTo(204);
+	}
+
+	@Test
 	void showsTheDuocacheManagersInTheCachesEndpoint() {
 		this.rides.load("nyc");
 		String caches = this.rest.getForObject("/actuator/caches", String.class);

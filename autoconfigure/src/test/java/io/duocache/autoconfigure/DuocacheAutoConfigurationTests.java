@@ -26,7 +26,7 @@ import io.duocache.DataCodecCustomizer;
 import io.duocache.aop.DuocacheBeanPostProcessor;
 import io.duocache.config.DuocacheSettings;
 import io.duocache.data.DataCodec;
-import io.duocache.key.ResourceIdentities;
+import io.duocache.data.DataCaches;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -68,14 +68,42 @@ class DuocacheAutoConfigurationTests {
 	}
 
 	@Test
-	void backsOffFromUserManagersCodecAndSettings() {
+	void usesTheApplicationsCodecAndSettings() {
 		this.runner.withUserConfiguration(UserBeans.class).run((context) -> {
 			assertThat(context).getBeans(CacheDataManager.class).hasSize(1);
 			assertThat(context).getBeans(CacheResourceManager.class).hasSize(1);
-			assertThat(context.getBean("cacheDataManager", CacheDataManager.class).codec())
-				.isSameAs(context.getBean("userCodec"));
+			assertThat(context.getBean(DataCaches.class).codec()).isSameAs(context.getBean("userCodec"));
 			assertThat(context.getBean(DataCodec.class)).isSameAs(context.getBean("userCodec"));
 			assertThat(context.getBean(DuocacheSettings.class)).isSameAs(context.getBean("userSettings"));
+		});
+	}
+
+	@Test
+	void failsStartupForADottedCacheNameWithoutBracketsNamingTheFix() {
+		this.runner.withPropertyValues("duocache.caches.Library.books.ttl=5m").run((context) -> {
+			assertThat(context).hasFailed();
+			FailureAnalysis analysis = new DuocacheFailureAnalyzer().analyze(context.getStartupFailure());
+			assertThat(analysis.getDescription()).contains("duocache.caches.Library.books.ttl")
+				.contains("duocache.caches.[Library.books].ttl");
+		});
+	}
+
+	@Test
+	void acceptsABracketedDottedCacheName() {
+		this.runner.withPropertyValues("duocache.caches.[Rides.load].ttl=5m").run((context) -> {
+			assertThat(context).hasNotFailed();
+			context.getBean(Rides.class).load("nyc");
+			assertThat(dataInfo(context, "Rides.load").ttl()).isEqualTo(Duration.ofMinutes(5));
+		});
+	}
+
+	@Test
+	void injectsBothManagersByTypeAndByName() {
+		this.runner.withUserConfiguration(ManagerUsers.class).run((context) -> {
+			assertThat(context).hasNotFailed();
+			ManagerUser user = context.getBean(ManagerUser.class);
+			assertThat(user.data).isSameAs(context.getBean("cacheDataManager"));
+			assertThat(user.resources).isSameAs(context.getBean("cacheResourceManager"));
 		});
 	}
 
@@ -255,16 +283,19 @@ class DuocacheAutoConfigurationTests {
 			return new DataCodec(List.of());
 		}
 
-		@Bean(defaultCandidate = false)
-		CacheDataManager cacheDataManager(DataCodec userCodec, DuocacheSettings userSettings) {
-			return new CacheDataManager(userCodec, userSettings);
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	static class ManagerUsers {
+
+		@Bean
+		ManagerUser managerUser(CacheDataManager data, CacheResourceManager resources) {
+			return new ManagerUser(data, resources);
 		}
 
-		@Bean(defaultCandidate = false)
-		CacheResourceManager cacheResourceManager(DuocacheSettings userSettings) {
-			return new CacheResourceManager(userSettings, new ResourceIdentities());
-		}
+	}
 
+	record ManagerUser(CacheDataManager data, CacheResourceManager resources) {
 	}
 
 	@Configuration(proxyBeanMethods = false)

@@ -15,6 +15,7 @@ import org.springframework.context.annotation.Configuration;
 
 import io.duocache.CacheData;
 import io.duocache.CacheDataManager;
+import io.duocache.data.DataCaches;
 import io.duocache.CacheResource;
 import io.duocache.metrics.MicrometerCacheObservers;
 
@@ -67,7 +68,7 @@ class DuocacheMetricsAutoConfigurationTests {
 			for (int i = 0; i < 10; i++) {
 				rides.bounded(i);
 			}
-			context.getBean("cacheDataManager", CacheDataManager.class).getTierCache("Rides.bounded").cleanUp();
+			context.getBean(DataCaches.class).getTierCache("Rides.bounded").cleanUp();
 			MeterRegistry registry = context.getBean(MeterRegistry.class);
 			org.awaitility.Awaitility.await()
 				.until(() -> count(registry, "cache.evictions", "Rides.bounded") == 8);

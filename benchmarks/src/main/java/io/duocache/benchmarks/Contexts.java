@@ -8,7 +8,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
 
-import io.duocache.config.DuocacheConfiguration;
+import io.duocache.DuocacheConfiguration;
 
 /**
  * One Spring context with Duocache and with Spring's {@code @Cacheable} over Caffeine, as an

@@ -31,8 +31,6 @@ import org.springframework.util.ClassUtils;
 import tools.jackson.databind.JavaType;
 import tools.jackson.databind.type.TypeFactory;
 
-import io.duocache.CacheDataManager;
-import io.duocache.CacheResourceManager;
 import io.duocache.DuocacheException;
 import io.duocache.Exclude;
 import io.duocache.ParamHasher;
@@ -42,10 +40,12 @@ import io.duocache.ResourceValidator;
 import io.duocache.code.CodeHasher;
 import io.duocache.config.CacheSettings;
 import io.duocache.config.DuocacheSettings;
+import io.duocache.data.DataCaches;
 import io.duocache.data.DataCodec;
 import io.duocache.key.CacheKey;
 import io.duocache.key.KeyHasher;
 import io.duocache.key.ParamHashers;
+import io.duocache.resource.ResourceCaches;
 import io.duocache.store.EntryStore;
 import io.duocache.tier.SingleFlightCache;
 
@@ -68,6 +68,8 @@ public final class DuocacheBeanPostProcessor extends ProxyProcessorSupport
 
 	private final Map<String, Method> cacheOwners = new ConcurrentHashMap<>();
 
+	private final SpringCacheTypes springCacheTypes = new SpringCacheTypes();
+
 	private @Nullable ConfigurableListableBeanFactory beanFactory;
 
 	private volatile @Nullable Infrastructure infrastructure;
@@ -85,6 +87,7 @@ public final class DuocacheBeanPostProcessor extends ProxyProcessorSupport
 			return bean;
 		}
 		Class<?> userClass = ClassUtils.getUserClass(AopUtils.getTargetClass(bean));
+		this.springCacheTypes.declare(userClass, () -> infrastructure().dataCaches());
 		if (!this.candidates.computeIfAbsent(userClass, CachedMethodScanner::isCandidate)) {
 			return bean;
 		}
@@ -143,7 +146,7 @@ public final class DuocacheBeanPostProcessor extends ProxyProcessorSupport
 		CacheKey codeHash = this.codeHasher.hash(method);
 		KeyHasher keyHasher = new KeyHasher(seed(method, beanName, codeHash), keyParameters(method),
 				infra.paramHashers().overriddenBy(annotationHashers(declaration)),
-				infra.resourceManager.identities(), declaration.methodName());
+				infra.resourceCaches.identities(), declaration.methodName());
 		ResolvableType returnType = ResolvableType.forMethodReturnType(method, userClass);
 		boolean async = CompletionStage.class.isAssignableFrom(method.getReturnType());
 		if (async) {
@@ -152,13 +155,13 @@ public final class DuocacheBeanPostProcessor extends ProxyProcessorSupport
 		SingleFlightCache<?> cache;
 		if (declaration.tier() == io.duocache.tier.Tier.DATA) {
 			cache = dataCache(declaration, settings, codeHash, returnType, infra);
-			infra.dataManager.addKeyHasher(declaration.cacheName(), keyHasher);
+			infra.dataCaches.addKeyHasher(declaration.cacheName(), keyHasher);
 		}
 		else {
-			cache = infra.resourceManager.cacheFor(declaration.cacheName(), declaration.methodName(), codeHash,
+			cache = infra.resourceCaches.cacheFor(declaration.cacheName(), declaration.methodName(), codeHash,
 					settings, instantiate(declaration.validator(), ResourceValidator.class),
 					instantiate(declaration.releaser(), ResourceReleaser.class));
-			infra.resourceManager.addKeyHasher(declaration.cacheName(), keyHasher);
+			infra.resourceCaches.addKeyHasher(declaration.cacheName(), keyHasher);
 		}
 		return new CachedMethod(cache, keyHasher, async, declaration);
 	}
@@ -172,7 +175,7 @@ public final class DuocacheBeanPostProcessor extends ProxyProcessorSupport
 					"persist = " + persist + " (from duocache.data.persist) is not supported yet",
 					"Set duocache.data.persist to none until a release supports it.");
 		}
-		DataCodec codec = infra.dataManager.codec();
+		DataCodec codec = infra.dataCaches.codec();
 		JavaType type = javaType(returnType, codec.mapper().getTypeFactory());
 		if (!DataCodec.isVague(type)) {
 			String reason = codec.whyUnreadable(type);
@@ -183,11 +186,11 @@ public final class DuocacheBeanPostProcessor extends ProxyProcessorSupport
 								+ "register a DataCodecCustomizer, or cache it as a shared instance with @CacheResource.");
 			}
 		}
-		return infra.dataManager.cacheFor(declaration.cacheName(), declaration.methodName(), codeHash, settings, type,
+		return infra.dataCaches.cacheFor(declaration.cacheName(), declaration.methodName(), codeHash, settings, type,
 				EntryStore.NONE);
 	}
 
-	private static JavaType javaType(ResolvableType type, TypeFactory typeFactory) {
+	static JavaType javaType(ResolvableType type, TypeFactory typeFactory) {
 		if (type.isArray()) {
 			return typeFactory.constructArrayType(javaType(type.getComponentType(), typeFactory));
 		}
@@ -251,8 +254,7 @@ public final class DuocacheBeanPostProcessor extends ProxyProcessorSupport
 		Infrastructure infra = this.infrastructure;
 		if (infra == null) {
 			ConfigurableListableBeanFactory factory = beanFactory();
-			infra = new Infrastructure(factory.getBean("cacheDataManager", CacheDataManager.class),
-					factory.getBean("cacheResourceManager", CacheResourceManager.class),
+			infra = new Infrastructure(factory.getBean(DataCaches.class), factory.getBean(ResourceCaches.class),
 					factory.getBeanProvider(DuocacheSettings.class).getIfAvailable(DuocacheSettings::defaults),
 					paramHasherBeans(factory));
 			this.infrastructure = infra;
@@ -285,8 +287,8 @@ public final class DuocacheBeanPostProcessor extends ProxyProcessorSupport
 		return this.beanFactory;
 	}
 
-	private record Infrastructure(CacheDataManager dataManager, CacheResourceManager resourceManager,
-			DuocacheSettings settings, ParamHashers paramHashers) {
+	private record Infrastructure(DataCaches dataCaches, ResourceCaches resourceCaches, DuocacheSettings settings,
+			ParamHashers paramHashers) {
 	}
 
 }

@@ -1,5 +1,5 @@
 /**
- * Settings of every cache and the plain Spring configuration that wires Duocache.
+ * Settings of every cache.
  */
 @NullMarked
 package io.duocache.config;

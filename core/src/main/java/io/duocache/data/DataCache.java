@@ -44,6 +44,8 @@ public final class DataCache extends SingleFlightCache<DataEntry> {
 
 	private final String methodName;
 
+	private final boolean springApi;
+
 	private final EntryStore store;
 
 	private final AtomicLong bytes = new AtomicLong();
@@ -62,7 +64,27 @@ public final class DataCache extends SingleFlightCache<DataEntry> {
 	 */
 	public DataCache(String name, CacheSettings settings, DataCodec codec, @Nullable JavaType declaredType,
 			String methodName, EntryStore store) {
+		this(name, settings, codec, declaredType, methodName, store, false);
+	}
+
+	/**
+	 * Creates a data cache used only through Spring's {@code Cache} API.
+	 * @param name the cache name
+	 * @param settings the resolved bounds
+	 * @param codec the codec that copies values
+	 * @param declaredType the return type of the {@code @Cacheable} methods that name the cache, or
+	 * {@code null} when unknown
+	 * @return the cache
+	 */
+	static DataCache forSpringApi(String name, CacheSettings settings, DataCodec codec,
+			@Nullable JavaType declaredType) {
+		return new DataCache(name, settings, codec, declaredType, name, EntryStore.NONE, true);
+	}
+
+	private DataCache(String name, CacheSettings settings, DataCodec codec, @Nullable JavaType declaredType,
+			String methodName, EntryStore store, boolean springApi) {
 		super(name, settings, builder(settings));
+		this.springApi = springApi;
 		this.mapper = codec.mapper();
 		this.declaredCodec = (declaredType != null && !DataCodec.isVague(declaredType)) ? codecFor(declaredType)
 				: null;
@@ -185,7 +207,8 @@ public final class DataCache extends SingleFlightCache<DataEntry> {
 	private UnserializableReturnValueException unserializable(Codec codec, @Nullable Object value, String reason,
 			@Nullable Throwable cause) {
 		String typeName = (value != null) ? value.getClass().getName() : codec.type.toCanonical();
-		return new UnserializableReturnValueException(typeName, this.methodName, reason, cause);
+		return this.springApi ? UnserializableReturnValueException.forSpringCache(typeName, name(), reason, cause)
+				: new UnserializableReturnValueException(typeName, this.methodName, reason, cause);
 	}
 
 	@Override

@@ -5,7 +5,6 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -14,18 +13,19 @@ import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.cache.Cache;
-import org.springframework.cache.CacheManager;
 
 import io.duocache.CacheInfo;
 import io.duocache.key.CacheKey;
 import io.duocache.key.KeyHasher;
 
 /**
- * The caches of one tier by name, with what each serves, exposed as a Spring {@link CacheManager}.
+ * The caches of one tier by name, with what each serves; the public managers show them to users and
+ * to Spring's cache abstraction. Closing the application context clears every cache, which releases
+ * every resource.
  *
  * @param <C> the cache type
  */
-public abstract class CacheRegistry<C extends SingleFlightCache<?>> implements CacheManager, DisposableBean {
+public abstract class CacheRegistry<C extends SingleFlightCache<?>> implements DisposableBean {
 
 	private final Tier tier;
 
@@ -116,14 +116,22 @@ public abstract class CacheRegistry<C extends SingleFlightCache<?>> implements C
 	 */
 	protected abstract C createDynamicCache(String name);
 
-	@Override
-	public final @Nullable Cache getCache(String name) {
+	/**
+	 * Returns a cache as Spring's {@link Cache}, creating it (as a cache used only through Spring's
+	 * API) when absent.
+	 * @param name the cache name
+	 * @return the Spring view of the cache
+	 */
+	public final Cache springCache(String name) {
 		C cache = register(name, null, null, this::createDynamicCache);
 		return this.springCaches.computeIfAbsent(name, (key) -> new SpringCacheAdapter(cache));
 	}
 
-	@Override
-	public final Collection<String> getCacheNames() {
+	/**
+	 * Returns the names of every cache, sorted.
+	 * @return the names
+	 */
+	public final Collection<String> cacheNames() {
 		return new TreeSet<>(this.caches.keySet());
 	}
 
@@ -169,7 +177,7 @@ public abstract class CacheRegistry<C extends SingleFlightCache<?>> implements C
 	 */
 	public final List<CacheInfo> info() {
 		List<CacheInfo> infos = new ArrayList<>();
-		for (String name : getCacheNames()) {
+		for (String name : cacheNames()) {
 			CacheInfo info = info(name);
 			if (info != null) {
 				infos.add(info);
@@ -206,19 +214,11 @@ public abstract class CacheRegistry<C extends SingleFlightCache<?>> implements C
 	protected abstract @Nullable Long bytesHeld(C cache);
 
 	/**
-	 * Returns where a cache keeps entries beyond memory.
+	 * Returns where a cache keeps entries beyond memory, or {@code null} where that does not apply.
 	 * @param cache the cache
-	 * @return {@code none}, {@code disk} or {@code redis}
+	 * @return {@code none}, {@code disk} or {@code redis}, or {@code null}
 	 */
-	protected abstract String persist(C cache);
-
-	/**
-	 * Returns the names of every cache.
-	 * @return the names
-	 */
-	public final Set<String> names() {
-		return Set.copyOf(this.caches.keySet());
-	}
+	protected abstract @Nullable String persist(C cache);
 
 	/**
 	 * Clears every cache when the application context closes, which releases every resource.

@@ -459,6 +459,27 @@ public abstract class SingleFlightCache<E> {
 	}
 
 	/**
+	 * Removes one entry and says whether there was one.
+	 * @param key the key
+	 * @return whether an entry was removed
+	 */
+	public final boolean invalidateIfPresent(Object key) {
+		boolean present = this.cache.getIfPresent(key) != null;
+		invalidate(key);
+		return present;
+	}
+
+	/**
+	 * Removes every entry and says whether there was any.
+	 * @return whether any entry was removed
+	 */
+	public final boolean invalidateAllIfAny() {
+		boolean any = !this.cache.asMap().isEmpty();
+		invalidateAll();
+		return any;
+	}
+
+	/**
 	 * Stores a value under a key as if it had been computed, replacing what was there.
 	 * @param key the key
 	 * @param value the value
@@ -467,6 +488,28 @@ public abstract class SingleFlightCache<E> {
 		E entry = toEntry(key, value);
 		this.cache.put(key, entry);
 		this.counters.put();
+	}
+
+	/**
+	 * Stores a value under a key unless an entry is there, atomically: of callers racing on one key,
+	 * exactly one stores its value.
+	 * @param key the key
+	 * @param value the value
+	 * @return what a hit on the entry already there returns, or {@code null} when this value was stored
+	 */
+	public final @Nullable Present putIfAbsent(Object key, @Nullable Object value) {
+		Object[] stored = new Object[1];
+		E current = this.cache.asMap().computeIfAbsent(key, (absent) -> {
+			E entry = toEntry(absent, value);
+			stored[0] = entry;
+			return entry;
+		});
+		if (current == stored[0]) {
+			this.counters.put();
+			return null;
+		}
+		this.counters.hit();
+		return new Present(fromEntry(current));
 	}
 
 	/**

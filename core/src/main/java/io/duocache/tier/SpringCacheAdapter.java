@@ -6,11 +6,13 @@ import java.util.function.Supplier;
 
 import org.jspecify.annotations.Nullable;
 import org.springframework.cache.Cache;
+import org.springframework.cache.support.NullValue;
 import org.springframework.cache.support.SimpleValueWrapper;
 
 /**
  * Exposes a Duocache cache through Spring's {@link Cache} API, so {@code @Cacheable} methods that
- * name a Duocache manager get its semantics (copy-on-read for data caches).
+ * name a Duocache manager get its semantics (copy-on-read for data caches). {@code null} is a
+ * cached value like any other, and {@link NullValue} stands for it.
  */
 final class SpringCacheAdapter implements Cache {
 
@@ -55,13 +57,26 @@ final class SpringCacheAdapter implements Cache {
 	@SuppressWarnings("unchecked")
 	public <T> @Nullable T get(Object key, Callable<T> valueLoader) {
 		try {
-			return (T) this.cache.get(key, valueLoader::call);
+			return (T) this.cache.get(key, SpringCacheAdapter::load, valueLoader);
+		}
+		catch (LoaderFailure ex) {
+			throw new ValueRetrievalException(key, valueLoader, ex.getCause());
 		}
 		catch (RuntimeException | Error ex) {
 			throw ex;
 		}
 		catch (Throwable ex) {
-			throw new ValueRetrievalException(key, valueLoader, ex);
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	/** Runs a loader, marking what it throws as its own so it is told apart from Duocache's errors. */
+	private static @Nullable Object load(Callable<?> valueLoader) {
+		try {
+			return fromStoreValue(valueLoader.call());
+		}
+		catch (Throwable ex) {
+			throw new LoaderFailure(ex);
 		}
 	}
 
@@ -72,7 +87,8 @@ final class SpringCacheAdapter implements Cache {
 			this.cache.recordMiss();
 			return null;
 		}
-		return CompletableFuture.completedFuture(present.value());
+		Object value = present.value();
+		return CompletableFuture.completedFuture((value != null) ? value : new SimpleValueWrapper(null));
 	}
 
 	@Override
@@ -88,7 +104,13 @@ final class SpringCacheAdapter implements Cache {
 
 	@Override
 	public void put(Object key, @Nullable Object value) {
-		this.cache.put(key, value);
+		this.cache.put(key, fromStoreValue(value));
+	}
+
+	@Override
+	public @Nullable ValueWrapper putIfAbsent(Object key, @Nullable Object value) {
+		SingleFlightCache.Present existing = this.cache.putIfAbsent(key, fromStoreValue(value));
+		return (existing != null) ? new SimpleValueWrapper(existing.value()) : null;
 	}
 
 	@Override
@@ -97,8 +119,31 @@ final class SpringCacheAdapter implements Cache {
 	}
 
 	@Override
+	public boolean evictIfPresent(Object key) {
+		return this.cache.invalidateIfPresent(key);
+	}
+
+	@Override
 	public void clear() {
 		this.cache.invalidateAll();
+	}
+
+	@Override
+	public boolean invalidate() {
+		return this.cache.invalidateAllIfAny();
+	}
+
+	private static @Nullable Object fromStoreValue(@Nullable Object value) {
+		return (value == NullValue.INSTANCE) ? null : value;
+	}
+
+	/** What a loader threw, carried through the cache so it can be wrapped as Spring asks. */
+	private static final class LoaderFailure extends RuntimeException {
+
+		LoaderFailure(Throwable cause) {
+			super(null, cause, false, false);
+		}
+
 	}
 
 }

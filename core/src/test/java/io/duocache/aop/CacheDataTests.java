@@ -30,7 +30,7 @@ import io.duocache.CacheDataManager;
 import io.duocache.CacheInfo;
 import io.duocache.Exclude;
 import io.duocache.UnserializableReturnValueException;
-import io.duocache.config.DuocacheConfiguration;
+import io.duocache.DuocacheConfiguration;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;

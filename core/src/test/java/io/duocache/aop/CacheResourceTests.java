@@ -16,7 +16,8 @@ import io.duocache.CacheResource;
 import io.duocache.CacheResourceManager;
 import io.duocache.ResourceReleaser;
 import io.duocache.ResourceValidator;
-import io.duocache.config.DuocacheConfiguration;
+import io.duocache.DuocacheConfiguration;
+import io.duocache.resource.ResourceCaches;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -89,7 +90,7 @@ class CacheResourceTests {
 		for (int i = 0; i < 20; i++) {
 			created.add(this.pools.bounded(i));
 		}
-		this.context.getBean(CacheResourceManager.class).getTierCache("Pools.bounded").cleanUp();
+		this.context.getBean(ResourceCaches.class).getTierCache("Pools.bounded").cleanUp();
 		this.context.close();
 		assertThat(created).allSatisfy((pool) -> assertThat(pool.closed).isEqualTo(1));
 	}

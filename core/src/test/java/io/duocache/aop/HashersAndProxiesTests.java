@@ -18,7 +18,7 @@ import org.springframework.context.annotation.Import;
 import io.duocache.CacheData;
 import io.duocache.ParamHasher;
 import io.duocache.UnhashableParamException;
-import io.duocache.config.DuocacheConfiguration;
+import io.duocache.DuocacheConfiguration;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;

@@ -13,7 +13,7 @@ import io.duocache.InvalidCacheDeclarationException;
 import io.duocache.Persist;
 import io.duocache.Refresh;
 import io.duocache.Scope;
-import io.duocache.config.DuocacheConfiguration;
+import io.duocache.DuocacheConfiguration;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatException;

@@ -1,0 +1,55 @@
+package io.duocache;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.config.BeanDefinition;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Fallback;
+import org.springframework.context.annotation.Role;
+
+import io.duocache.config.DuocacheSettings;
+import io.duocache.data.DataCaches;
+import io.duocache.data.DataCodec;
+import io.duocache.resource.ResourceCaches;
+import io.duocache.tier.CacheObserver;
+
+/**
+ * The caches of both tiers and the two managers, {@code cacheDataManager} and
+ * {@code cacheResourceManager}; imported by {@link DuocacheConfiguration} and by the Spring Boot
+ * auto-configuration. The managers are fallback beans: injected by type or name wherever they are
+ * asked for, but never chosen where the application asks for its {@code CacheManager}.
+ */
+@Configuration(proxyBeanMethods = false)
+@Role(BeanDefinition.ROLE_INFRASTRUCTURE)
+public class DuocacheCachesConfiguration {
+
+	@Bean
+	@Role(BeanDefinition.ROLE_INFRASTRUCTURE)
+	DataCaches duocacheDataCaches(ObjectProvider<DataCodec> codec, ObjectProvider<DataCodecCustomizer> customizers,
+			ObjectProvider<DuocacheSettings> settings, ObjectProvider<CacheObserver.Factory> observers) {
+		return new DataCaches(codec.getIfAvailable(() -> new DataCodec(customizers.orderedStream().toList())),
+				settings.getIfAvailable(DuocacheSettings::defaults),
+				observers.getIfAvailable(() -> CacheObserver.Factory.NONE));
+	}
+
+	@Bean
+	@Role(BeanDefinition.ROLE_INFRASTRUCTURE)
+	ResourceCaches duocacheResourceCaches(ObjectProvider<DuocacheSettings> settings,
+			ObjectProvider<CacheObserver.Factory> observers) {
+		return new ResourceCaches(settings.getIfAvailable(DuocacheSettings::defaults),
+				observers.getIfAvailable(() -> CacheObserver.Factory.NONE));
+	}
+
+	@Bean
+	@Fallback
+	CacheDataManager cacheDataManager(DataCaches duocacheDataCaches) {
+		return new CacheDataManager(duocacheDataCaches);
+	}
+
+	@Bean
+	@Fallback
+	CacheResourceManager cacheResourceManager(ResourceCaches duocacheResourceCaches) {
+		return new CacheResourceManager(duocacheResourceCaches);
+	}
+
+}

@@ -1,0 +1,99 @@
+package io.duocache.data;
+
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+import org.jspecify.annotations.Nullable;
+import tools.jackson.databind.JavaType;
+import tools.jackson.databind.type.TypeFactory;
+
+import io.duocache.config.CacheSettings;
+import io.duocache.config.DuocacheSettings;
+import io.duocache.key.CacheKey;
+import io.duocache.store.EntryStore;
+import io.duocache.tier.CacheObserver;
+import io.duocache.tier.CacheRegistry;
+import io.duocache.tier.Tier;
+
+/**
+ * Every data cache by name: the caches of {@code @CacheData} methods and those used through Spring's
+ * {@code Cache} API, which are read back as the return type of the {@code @Cacheable} methods that
+ * name them.
+ */
+public final class DataCaches extends CacheRegistry<DataCache> {
+
+	/** Marks a cache named by methods of different return types. */
+	private static final JavaType VAGUE = TypeFactory.unknownType();
+
+	private final DataCodec codec;
+
+	private final DuocacheSettings settings;
+
+	private final Map<String, JavaType> springCacheTypes = new ConcurrentHashMap<>();
+
+	/**
+	 * Creates the registry.
+	 * @param codec the codec that copies values
+	 * @param settings the application's cache settings
+	 * @param observers creates the observer of each cache (metrics)
+	 */
+	public DataCaches(DataCodec codec, DuocacheSettings settings, CacheObserver.Factory observers) {
+		super(Tier.DATA);
+		this.codec = codec;
+		this.settings = settings;
+		setObservers(observers);
+	}
+
+	/**
+	 * Returns the cache of a cached method, creating it on first use.
+	 * @param name the cache name
+	 * @param methodName the method as {@code SimpleClassName.methodName}
+	 * @param codeHash the method's code hash
+	 * @param settings the resolved bounds
+	 * @param declaredType the type values are read back as
+	 * @param store where entries are kept beyond memory
+	 * @return the cache
+	 */
+	public DataCache cacheFor(String name, String methodName, CacheKey codeHash, CacheSettings settings,
+			JavaType declaredType, EntryStore store) {
+		return register(name, methodName, codeHash,
+				(key) -> new DataCache(key, settings, this.codec, declaredType, methodName, store));
+	}
+
+	/**
+	 * Records the declared return type of a method whose values a cache used through Spring's API
+	 * holds; a cache named by methods of different return types copies each value as its runtime
+	 * class.
+	 * @param cacheName the cache name
+	 * @param type the declared return type
+	 */
+	public void declareSpringCacheType(String cacheName, JavaType type) {
+		this.springCacheTypes.merge(cacheName, type, (known, added) -> known.equals(added) ? known : VAGUE);
+	}
+
+	/**
+	 * Returns the codec that copies values.
+	 * @return the codec
+	 */
+	public DataCodec codec() {
+		return this.codec;
+	}
+
+	@Override
+	protected DataCache createDynamicCache(String name) {
+		JavaType declared = this.springCacheTypes.get(name);
+		return DataCache.forSpringApi(name, this.settings.resolve(name, Tier.DATA, CacheSettings.UNSET), this.codec,
+				(declared != VAGUE) ? declared : null);
+	}
+
+	@Override
+	protected @Nullable Long bytesHeld(DataCache cache) {
+		return cache.bytes();
+	}
+
+	@Override
+	protected String persist(DataCache cache) {
+		return cache.store().toString();
+	}
+
+}
