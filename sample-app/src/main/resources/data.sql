@@ -1,3 +1,4 @@
+delete from sales;
 delete from products;
 insert into products (id, name, category, price) values
   (1, 'Espresso beans', 'coffee', 14.50),

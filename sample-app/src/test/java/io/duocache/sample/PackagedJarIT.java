@@ -51,7 +51,7 @@ class PackagedJarIT {
 		Path log = Files.createTempFile("duocache-sample", ".log");
 		String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
 		this.process = new ProcessBuilder(java, "-jar", jar.toString(), "--server.port=" + port,
-				"--server.address=127.0.0.1", "--sample.rides.rows=1000",
+				"--server.address=127.0.0.1", "--sample.rides.rows=1000", "--sample.sales.rows=1000",
 				"--sample.rides.file=" + Files.createTempDirectory("duocache-sample-jar").resolve("pickups.csv"))
 			.redirectErrorStream(true)
 			.redirectOutput(log.toFile())

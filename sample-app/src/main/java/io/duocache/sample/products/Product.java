@@ -9,6 +9,7 @@ import java.math.BigDecimal;
  * @param name the name
  * @param category the category
  * @param price the price
+ * @param unitsSold units sold over the last year
  */
-public record Product(long id, String name, String category, BigDecimal price) {
+public record Product(long id, String name, String category, BigDecimal price, long unitsSold) {
 }
