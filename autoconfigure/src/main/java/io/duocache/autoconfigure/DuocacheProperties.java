@@ -36,8 +36,8 @@ public class DuocacheProperties {
 	private final Resource resource = new Resource();
 
 	/**
-	 * Settings per cache name (explicit names, or "[SimpleClassName.methodName]" for default names);
-	 * they win over annotation attributes.
+	 * Settings per cache name (explicit names, or "[SimpleClassName.methodName]" for default names):
+	 * ttl, max-entries and max-size; they win over annotation attributes.
 	 */
 	private final Map<String, Cache> caches = new LinkedHashMap<>();
 

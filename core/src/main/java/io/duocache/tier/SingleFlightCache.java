@@ -140,36 +140,7 @@ public abstract class SingleFlightCache<E> {
 	 * @throws Throwable what the computation threw, to every caller waiting on it
 	 */
 	public final <A> @Nullable Object get(Object key, Loader<A> loader, A argument) throws Throwable {
-		while (true) {
-			E entry = validEntry(key);
-			if (entry != null) {
-				this.counters.hit();
-				return fromEntry(entry);
-			}
-			Flight<E> flight = this.flights.get(key);
-			if (flight == null) {
-				Flight<E> mine = new Flight<>(false);
-				try {
-					flight = this.flights.putIfAbsent(key, mine);
-					if (flight == null) {
-						if (landedMeanwhile(key, mine)) {
-							continue;
-						}
-						return computeSync(key, mine, loader, argument);
-					}
-				}
-				catch (Throwable ex) {
-					// Only a field store here: this runs even where the stack has no room left.
-					mine.ownerLeft = true;
-					throw ex;
-				}
-			}
-			entry = await(key, flight);
-			if (entry != null) {
-				this.counters.hit();
-				return fromEntry(entry);
-			}
-		}
+		return lookUp(key, loader, argument, false);
 	}
 
 	/**
@@ -193,35 +164,55 @@ public abstract class SingleFlightCache<E> {
 	 * @return a future of the value
 	 * @throws Throwable what the computation threw before returning its future
 	 */
+	@SuppressWarnings("unchecked")
 	public final <A> CompletableFuture<@Nullable Object> getAsync(Object key, Loader<A> loader, A argument)
 			throws Throwable {
+		return (CompletableFuture<@Nullable Object>) lookUp(key, loader, argument, true);
+	}
+
+	/**
+	 * The look-up of both kinds of call: a hit, another caller's computation to wait for, or a claim
+	 * of the key and its computation. For an asynchronous call, what is returned is a future.
+	 */
+	private <A> @Nullable Object lookUp(Object key, Loader<A> loader, A argument, boolean async) throws Throwable {
 		while (true) {
 			E entry = validEntry(key);
 			if (entry != null) {
 				this.counters.hit();
-				return CompletableFuture.completedFuture(fromEntry(entry));
+				return async ? CompletableFuture.completedFuture(fromEntry(entry)) : fromEntry(entry);
 			}
 			Flight<E> flight = this.flights.get(key);
 			if (flight == null) {
-				Flight<E> mine = new Flight<>(true);
+				Flight<E> mine = new Flight<>(async);
 				try {
 					flight = this.flights.putIfAbsent(key, mine);
 					if (flight == null) {
 						if (landedMeanwhile(key, mine)) {
 							continue;
 						}
-						return computeAsync(key, mine, loader, argument);
+						return async ? computeAsync(key, mine, loader, argument)
+								: computeSync(key, mine, loader, argument);
 					}
 				}
 				catch (Throwable ex) {
+					// Only a field store here: this runs even where the stack has no room left.
 					mine.ownerLeft = true;
 					throw ex;
 				}
 			}
-			if (!abandoned(key, flight)) {
-				this.counters.hit();
-				return flight.handle((landed, failure) -> afterWait(key, landed, failure, loader, argument))
-					.thenCompose((future) -> future);
+			if (async) {
+				if (!abandoned(key, flight)) {
+					this.counters.hit();
+					return flight.handle((landed, failure) -> afterWait(key, landed, failure, loader, argument))
+						.thenCompose((future) -> future);
+				}
+			}
+			else {
+				entry = await(key, flight);
+				if (entry != null) {
+					this.counters.hit();
+					return fromEntry(entry);
+				}
 			}
 		}
 	}

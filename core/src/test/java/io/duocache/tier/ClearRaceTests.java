@@ -46,17 +46,8 @@ class ClearRaceTests {
 	@Test
 	void aDataValueComputedAcrossAClearIsHandedOutButNotStoredNorCounted() throws Exception {
 		DataCache cache = dataCache();
-		CountDownLatch computing = new CountDownLatch(1);
-		CountDownLatch cleared = new CountDownLatch(1);
-		Future<Object> caller = this.executor.submit(() -> call(cache, () -> {
-			computing.countDown();
-			cleared.await();
-			return new Versioned(1);
-		}));
-		computing.await();
-		cache.invalidateAll();
-		cleared.countDown();
-		assertThat(caller.get(10, TimeUnit.SECONDS)).isEqualTo(new Versioned(1));
+		Object handedOut = computeAcross(cache, () -> new Versioned(1), cache::invalidateAll);
+		assertThat(handedOut).isEqualTo(new Versioned(1));
 		assertThat(cache.estimatedSize()).isZero();
 		assertThat(cache.bytes()).isZero();
 		assertThat(call(cache, () -> new Versioned(2))).isEqualTo(new Versioned(2));
@@ -65,17 +56,7 @@ class ClearRaceTests {
 	@Test
 	void aDataValueComputedAcrossTheClearOfItsKeyIsNotStored() throws Exception {
 		DataCache cache = dataCache();
-		CountDownLatch computing = new CountDownLatch(1);
-		CountDownLatch cleared = new CountDownLatch(1);
-		Future<Object> caller = this.executor.submit(() -> call(cache, () -> {
-			computing.countDown();
-			cleared.await();
-			return new Versioned(1);
-		}));
-		computing.await();
-		cache.invalidate(KEY);
-		cleared.countDown();
-		caller.get(10, TimeUnit.SECONDS);
+		computeAcross(cache, () -> new Versioned(1), () -> cache.invalidate(KEY));
 		assertThat(cache.lookup(KEY)).isNull();
 		assertThat(cache.bytes()).isZero();
 	}
@@ -84,17 +65,7 @@ class ClearRaceTests {
 	void aResourceCreatedAcrossAClearIsReleasedExactlyOnce() throws Exception {
 		Resources resources = new Resources();
 		ResourceCache cache = resources.cache();
-		CountDownLatch computing = new CountDownLatch(1);
-		CountDownLatch cleared = new CountDownLatch(1);
-		Future<Object> caller = this.executor.submit(() -> call(cache, () -> {
-			computing.countDown();
-			cleared.await();
-			return resources.create();
-		}));
-		computing.await();
-		cache.invalidateAll();
-		cleared.countDown();
-		Resource handedOut = (Resource) caller.get(10, TimeUnit.SECONDS);
+		Resource handedOut = (Resource) computeAcross(cache, resources::create, cache::invalidateAll);
 		assertThat(handedOut.releases).hasValue(1);
 		assertThat(resources.created).hasValue(1);
 		assertThat(resources.released).hasValue(1);
@@ -149,6 +120,25 @@ class ClearRaceTests {
 		assertThat(resources.created.get()).isGreaterThan(1);
 		assertThat(resources.released).hasValue(resources.created.get());
 		assertThat(resources.releasedTwice).hasValue(0);
+	}
+
+	/**
+	 * Runs a computation of {@link #KEY} that is held until {@code invalidation} has run while it
+	 * computes, and returns what its caller got.
+	 */
+	private Object computeAcross(SingleFlightCache<?> cache, Computation computation, Runnable invalidation)
+			throws Exception {
+		CountDownLatch computing = new CountDownLatch(1);
+		CountDownLatch invalidated = new CountDownLatch(1);
+		Future<Object> caller = this.executor.submit(() -> call(cache, () -> {
+			computing.countDown();
+			invalidated.await();
+			return computation.compute();
+		}));
+		computing.await();
+		invalidation.run();
+		invalidated.countDown();
+		return caller.get(10, TimeUnit.SECONDS);
 	}
 
 	private DataCache dataCache() {
