@@ -23,10 +23,13 @@ import org.jspecify.annotations.Nullable;
  * @param puts values stored
  * @param persist where a data cache keeps entries beyond memory: {@code none}, {@code disk} or
  * {@code redis}; {@code null} for a resource cache
+ * @param storeEntries the entries the store behind memory holds for this cache, or {@code null}
+ * @param storeBytes their size in the store, or {@code null}
  */
 public record CacheInfo(String name, String tier, @Nullable String method, @Nullable String codeHash,
 		@Nullable Duration ttl, @Nullable Long maxEntries, @Nullable Long maxSize, long entries, @Nullable Long bytes,
-		long hits, long misses, long evictions, long puts, @Nullable String persist) {
+		long hits, long misses, long evictions, long puts, @Nullable String persist,
+		@Nullable Long storeEntries, @Nullable Long storeBytes) {
 
 	/**
 	 * Returns hits divided by all lookups, or {@code 0} before the first lookup.

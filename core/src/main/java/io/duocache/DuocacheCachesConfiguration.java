@@ -11,6 +11,8 @@ import io.duocache.config.DuocacheSettings;
 import io.duocache.data.DataCaches;
 import io.duocache.data.DataCodec;
 import io.duocache.resource.ResourceCaches;
+import io.duocache.store.disk.DiskEntryStore;
+import io.duocache.store.disk.DiskStoreSettings;
 import io.duocache.tier.CacheObserver;
 
 /**
@@ -38,6 +40,12 @@ public class DuocacheCachesConfiguration {
 			ObjectProvider<CacheObserver.Factory> observers) {
 		return new ResourceCaches(settings.getIfAvailable(DuocacheSettings::defaults),
 				observers.getIfAvailable(() -> CacheObserver.Factory.NONE));
+	}
+
+	@Bean
+	@Role(BeanDefinition.ROLE_INFRASTRUCTURE)
+	DiskEntryStore duocacheDiskStore(ObjectProvider<DiskStoreSettings> settings) {
+		return new DiskEntryStore(settings.getIfAvailable(DiskStoreSettings::defaults));
 	}
 
 	@Bean

@@ -109,16 +109,20 @@ public class DuocacheEndpoint {
 	 * @param evictions entries removed by expiry or a bound
 	 * @param puts values stored
 	 * @param persist where a data cache keeps entries beyond memory; {@code null} for a resource cache
+	 * @param storeEntries the entries the store behind memory holds for this cache
+	 * @param storeBytes their size in the store
 	 */
 	public record CacheDescriptor(String name, String tier, @Nullable String method, @Nullable String codeHash,
 			@Nullable Duration ttl, @Nullable Long maxEntries, @Nullable Long maxSize, long entries,
 			@Nullable Long bytes, long hits, long misses, double hitRate, long evictions, long puts,
-			@Nullable String persist) implements OperationResponseBody {
+			@Nullable String persist, @Nullable Long storeEntries, @Nullable Long storeBytes)
+			implements OperationResponseBody {
 
 		static CacheDescriptor of(CacheInfo info) {
 			return new CacheDescriptor(info.name(), info.tier(), info.method(), info.codeHash(), info.ttl(),
 					info.maxEntries(), info.maxSize(), info.entries(), info.bytes(), info.hits(), info.misses(),
-					info.hitRate(), info.evictions(), info.puts(), info.persist());
+					info.hitRate(), info.evictions(), info.puts(), info.persist(), info.storeEntries(),
+					info.storeBytes());
 		}
 
 	}

@@ -16,8 +16,8 @@ final class Bounds {
 
 	static @Nullable Duration ttl(@Nullable Duration ttl) {
 		if (ttl != null && (ttl.isNegative() || ttl.isZero())) {
-			throw new IllegalArgumentException("A ttl must be a positive duration such as 90s or 10m; leave it "
-					+ "unset for no expiry, or set duocache.enabled=false to turn caching off");
+			throw new IllegalArgumentException("Must be a positive duration such as 90s or 10m; for a ttl, leave "
+					+ "it unset for no expiry, or set duocache.enabled=false to turn caching off");
 		}
 		return ttl;
 	}

@@ -18,10 +18,12 @@ import io.duocache.CacheDataManager;
 import io.duocache.CacheResourceManager;
 import io.duocache.DataCodecCustomizer;
 import io.duocache.DuocacheCachesConfiguration;
+import io.duocache.Persist;
 import io.duocache.aop.DuocacheBeanPostProcessor;
 import io.duocache.config.CacheSettings;
 import io.duocache.config.DuocacheSettings;
 import io.duocache.data.DataCodec;
+import io.duocache.store.disk.DiskStoreSettings;
 
 /**
  * Auto-configuration for Duocache: the cache managers, the proxy that routes {@code @CacheData} and
@@ -51,11 +53,23 @@ public final class DuocacheAutoConfiguration {
 		DuocacheProperties.Data data = properties.getData();
 		DuocacheProperties.Resource resource = properties.getResource();
 		Map<String, CacheSettings> caches = new LinkedHashMap<>();
-		properties.getCaches()
-			.forEach((name, cache) -> caches.put(name,
-					new CacheSettings(cache.getTtl(), cache.getMaxEntries(), cache.getMaxSize())));
+		Map<String, Persist> persist = new LinkedHashMap<>();
+		properties.getCaches().forEach((name, cache) -> {
+			caches.put(name, new CacheSettings(cache.getTtl(), cache.getMaxEntries(), cache.getMaxSize()));
+			if (cache.getPersist() != null) {
+				persist.put(name, cache.getPersist());
+			}
+		});
 		return new DuocacheSettings(new CacheSettings(data.getTtl(), data.getMaxEntries(), data.getMaxSize()),
-				new CacheSettings(resource.getTtl(), resource.getMaxEntries(), null), data.getPersist(), caches);
+				new CacheSettings(resource.getTtl(), resource.getMaxEntries(), null), data.getPersist(), caches,
+				persist);
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	DiskStoreSettings duocacheDiskStoreSettings(DuocacheProperties properties) {
+		DuocacheProperties.Disk disk = properties.getPersist();
+		return new DiskStoreSettings(disk.getDirectory(), disk.getMaxSize(), disk.getSweepInterval());
 	}
 
 	@Bean

@@ -1,5 +1,6 @@
 package io.duocache.autoconfigure;
 
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashMap;
@@ -41,6 +42,11 @@ public class DuocacheProperties {
 	 */
 	private final Map<String, Cache> caches = new LinkedHashMap<>();
 
+	/**
+	 * The disk store of caches that persist to DISK.
+	 */
+	private final Disk persist = new Disk();
+
 	public boolean isEnabled() {
 		return this.enabled;
 	}
@@ -59,6 +65,10 @@ public class DuocacheProperties {
 
 	public Map<String, Cache> getCaches() {
 		return this.caches;
+	}
+
+	public Disk getPersist() {
+		return this.persist;
 	}
 
 	/**
@@ -178,6 +188,19 @@ public class DuocacheProperties {
 		 */
 		private @Nullable DataSize maxSize;
 
+		/**
+		 * Where this data cache keeps entries besides memory: none, disk or redis.
+		 */
+		private @Nullable Persist persist;
+
+		public @Nullable Persist getPersist() {
+			return this.persist;
+		}
+
+		public void setPersist(@Nullable Persist persist) {
+			this.persist = persist;
+		}
+
 		public @Nullable Duration getTtl() {
 			return this.ttl;
 		}
@@ -200,6 +223,52 @@ public class DuocacheProperties {
 
 		public void setMaxSize(@Nullable DataSize maxSize) {
 			this.maxSize = Bounds.maxSize(maxSize);
+		}
+
+	}
+
+	/**
+	 * The disk store.
+	 */
+	public static class Disk {
+
+		/**
+		 * Folder of the disk store, one sub-folder per cache; created if missing.
+		 */
+		private Path directory = Path.of(System.getProperty("java.io.tmpdir"), "duocache");
+
+		/**
+		 * Bound of the whole folder; the oldest entries go first.
+		 */
+		private DataSize maxSize = DataSize.ofGigabytes(1);
+
+		/**
+		 * How often expired entries and leftovers of interrupted writes are deleted.
+		 */
+		private Duration sweepInterval = Duration.ofMinutes(1);
+
+		public Path getDirectory() {
+			return this.directory;
+		}
+
+		public void setDirectory(Path directory) {
+			this.directory = directory;
+		}
+
+		public DataSize getMaxSize() {
+			return this.maxSize;
+		}
+
+		public void setMaxSize(DataSize maxSize) {
+			this.maxSize = Bounds.maxSize(maxSize);
+		}
+
+		public Duration getSweepInterval() {
+			return this.sweepInterval;
+		}
+
+		public void setSweepInterval(Duration sweepInterval) {
+			this.sweepInterval = Bounds.ttl(sweepInterval);
 		}
 
 	}

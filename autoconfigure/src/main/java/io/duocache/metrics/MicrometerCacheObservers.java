@@ -14,6 +14,8 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.SmartInitializingSingleton;
 
 import io.duocache.data.DataCache;
+import io.duocache.data.StoreCounters;
+import io.duocache.store.EntryStore;
 import io.duocache.tier.CacheCounters;
 import io.duocache.tier.CacheObserver;
 import io.duocache.tier.SingleFlightCache;
@@ -118,10 +120,10 @@ public final class MicrometerCacheObservers implements CacheObserver.Factory, Sm
 					.baseUnit("bytes")
 					.description("Bytes held by the stored copies of a data cache.")
 					.register(registry);
-				FunctionCounter.builder("duocache.store.errors", dataCache, DataCache::storeErrors)
-					.tags(tags)
-					.description("Failures of the second-tier store (disk or Redis).")
-					.register(registry);
+				if (dataCache.store() != EntryStore.NONE) {
+					registerStoreMeters(registry, tags.and("store", dataCache.store().name()),
+							dataCache.storeCounters());
+				}
 				copy = Timer.builder("duocache.copy")
 					.tags(tags)
 					.description("Time to produce a copy on a data hit.")
@@ -136,6 +138,26 @@ public final class MicrometerCacheObservers implements CacheObserver.Factory, Sm
 				.description("Computations running now.")
 				.register(registry);
 			return new Meters(compute, active, copy);
+		}
+
+		private void registerStoreMeters(MeterRegistry registry, Tags tags, StoreCounters counters) {
+			FunctionCounter.builder("duocache.store.gets", counters, StoreCounters::hits)
+				.tags(tags)
+				.tag("result", "hit")
+				.description("Reads of the store behind memory after a memory miss.")
+				.register(registry);
+			FunctionCounter.builder("duocache.store.gets", counters, StoreCounters::misses)
+				.tags(tags)
+				.tag("result", "miss")
+				.description("Reads of the store behind memory after a memory miss.")
+				.register(registry);
+			for (String operation : StoreCounters.OPERATIONS) {
+				FunctionCounter.builder("duocache.store.errors", counters, (counted) -> counted.errors(operation))
+					.tags(tags)
+					.tag("operation", operation)
+					.description("Failures of the store behind memory, corrupt and rejected entries included.")
+					.register(registry);
+			}
 		}
 
 		private @Nullable Meters meters() {

@@ -21,7 +21,8 @@ class ConfigurationMetadataTests {
 		assertThat(properties.valueStream().map((property) -> property.get("name").asString()))
 			.contains("duocache.enabled", "duocache.data.ttl", "duocache.data.max-entries", "duocache.data.max-size",
 					"duocache.data.persist", "duocache.resource.ttl", "duocache.resource.max-entries",
-					"duocache.caches");
+					"duocache.caches", "duocache.persist.directory", "duocache.persist.max-size",
+					"duocache.persist.sweep-interval");
 		assertThat(properties.valueStream()).allSatisfy((property) -> assertThat(property.path("description").asString())
 			.as(property.get("name").asString())
 			.isNotBlank());

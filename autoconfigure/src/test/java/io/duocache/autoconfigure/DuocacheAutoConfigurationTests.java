@@ -1,5 +1,6 @@
 package io.duocache.autoconfigure;
 
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -7,6 +8,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.diagnostics.FailureAnalysis;
 import org.springframework.boot.test.context.FilteredClassLoader;
@@ -95,6 +97,31 @@ class DuocacheAutoConfigurationTests {
 			context.getBean(Rides.class).load("nyc");
 			assertThat(dataInfo(context, "Rides.load").ttl()).isEqualTo(Duration.ofMinutes(5));
 		});
+	}
+
+	@Test
+	void persistsOneCacheToDiskFromItsOwnProperty(@TempDir Path folder) {
+		this.runner
+			.withPropertyValues("duocache.caches.[Rides.load].persist=disk", "duocache.persist.directory=" + folder)
+			.run((context) -> {
+				context.getBean(Rides.class).load("nyc");
+				assertThat(dataInfo(context, "Rides.load").persist()).isEqualTo("disk");
+				assertThat(dataInfo(context, "Rides.load").storeEntries()).isEqualTo(1);
+			});
+	}
+
+	@Test
+	void reportsAnUnusableDiskFolderNamingThePropertyAndThePath(@TempDir Path folder) throws Exception {
+		Path file = java.nio.file.Files.writeString(folder.resolve("file"), "x");
+		this.runner
+			.withPropertyValues("duocache.caches.[Rides.load].persist=disk",
+					"duocache.persist.directory=" + file.resolve("cache"))
+			.run((context) -> {
+				assertThat(context).hasFailed();
+				FailureAnalysis analysis = new DuocacheFailureAnalyzer().analyze(context.getStartupFailure());
+				assertThat(analysis.getDescription()).contains("duocache.persist.directory")
+					.contains(file.resolve("cache").toString());
+			});
 	}
 
 	@Test
@@ -200,12 +227,12 @@ class DuocacheAutoConfigurationTests {
 
 	@Test
 	void failsStartupForAPersistDefaultThatIsNotSupportedYet() {
-		this.runner.withPropertyValues("duocache.data.persist=disk").run((context) -> {
+		this.runner.withPropertyValues("duocache.data.persist=redis").run((context) -> {
 			assertThat(context).hasFailed();
 			FailureAnalysis analysis = new InvalidCacheDeclarationFailureAnalyzer()
 				.analyze(context.getStartupFailure());
 			assertThat(analysis.getDescription()).contains("'Rides.load'")
-				.contains("persist = DISK (from duocache.data.persist) is not supported yet");
+				.contains("persist = REDIS (from duocache.data.persist) is not supported yet");
 			assertThat(analysis.getAction()).contains("duocache.data.persist");
 		});
 	}

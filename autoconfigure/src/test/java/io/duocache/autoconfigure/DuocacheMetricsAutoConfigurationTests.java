@@ -1,11 +1,13 @@
 package io.duocache.autoconfigure;
 
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.test.context.FilteredClassLoader;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
@@ -15,8 +17,8 @@ import org.springframework.context.annotation.Configuration;
 
 import io.duocache.CacheData;
 import io.duocache.CacheDataManager;
-import io.duocache.data.DataCaches;
 import io.duocache.CacheResource;
+import io.duocache.data.DataCaches;
 import io.duocache.metrics.MicrometerCacheObservers;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -45,8 +47,33 @@ class DuocacheMetricsAutoConfigurationTests {
 			assertThat(registry.get("duocache.copy").tag("cache", "Rides.load").timer().count()).isEqualTo(2);
 			assertThat(registry.get("duocache.compute.active").tag("cache", "Rides.load").longTaskTimer().activeTasks())
 				.isZero();
-			assertThat(count(registry, "duocache.store.errors", "Rides.load")).isZero();
+			assertThat(registry.find("duocache.store.gets").tag("cache", "Rides.load").meters()).isEmpty();
 		});
+	}
+
+	@Test
+	void countsReadsAndFailuresOfTheDiskStore(@TempDir Path folder) {
+		this.runner.withUserConfiguration(DiskServices.class)
+			.withPropertyValues("duocache.persist.directory=" + folder)
+			.run((context) -> {
+				Persisted persisted = context.getBean(Persisted.class);
+				persisted.load("nyc");
+				context.getBean(DataCaches.class).getTierCache("Persisted.load").releaseAll();
+				persisted.load("nyc");
+				MeterRegistry registry = context.getBean(MeterRegistry.class);
+				assertThat(registry.get("duocache.store.gets")
+					.tags("cache", "Persisted.load", "store", "disk", "result", "miss")
+					.functionCounter()
+					.count()).isEqualTo(1);
+				assertThat(registry.get("duocache.store.gets")
+					.tags("cache", "Persisted.load", "store", "disk", "result", "hit")
+					.functionCounter()
+					.count()).isEqualTo(1);
+				assertThat(registry.get("duocache.store.errors")
+					.tags("cache", "Persisted.load", "store", "disk", "operation", "read")
+					.functionCounter()
+					.count()).isZero();
+			});
 	}
 
 	@Test
@@ -124,6 +151,25 @@ class DuocacheMetricsAutoConfigurationTests {
 		@Bean
 		Rides rides() {
 			return new Rides();
+		}
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	static class DiskServices {
+
+		@Bean
+		Persisted persisted() {
+			return new Persisted();
+		}
+
+	}
+
+	static class Persisted {
+
+		@CacheData(persist = io.duocache.Persist.DISK)
+		public List<String> load(String city) {
+			return new ArrayList<>(List.of(city));
 		}
 
 	}

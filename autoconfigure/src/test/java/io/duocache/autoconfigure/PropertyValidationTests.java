@@ -30,13 +30,13 @@ class PropertyValidationTests {
 
 	@ParameterizedTest
 	@CsvSource(delimiter = '|', textBlock = """
-			duocache.data.ttl=-5s              | duocache.data.ttl              | A ttl must be a positive duration
+			duocache.data.ttl=-5s              | duocache.data.ttl              | Must be a positive duration
 			duocache.data.ttl=0                | duocache.data.ttl              | leave it unset for no expiry
-			duocache.resource.ttl=0s           | duocache.resource.ttl          | A ttl must be a positive duration
+			duocache.resource.ttl=0s           | duocache.resource.ttl          | Must be a positive duration
 			duocache.data.max-entries=-1       | duocache.data.max-entries      | max-entries must be at least 1
 			duocache.resource.max-entries=0    | duocache.resource.max-entries  | max-entries must be at least 1
 			duocache.data.max-size=-5MB        | duocache.data.max-size         | max-size must be a positive size
-			duocache.caches.rides.ttl=-1m      | duocache.caches.rides.ttl      | A ttl must be a positive duration
+			duocache.caches.rides.ttl=-1m      | duocache.caches.rides.ttl      | Must be a positive duration
 			duocache.caches.rides.max-size=0B  | duocache.caches.rides.max-size | max-size must be a positive size
 			""")
 	void reportsAnOutOfRangeValueWithThePropertyAndTheRange(String property, String name, String range,

@@ -148,9 +148,9 @@ public final class CachedMethodScanner {
 
 	private static CacheDeclaration declaration(Method method, String methodName, CacheData data) {
 		checkSupported(methodName, data.refresh(), data.scope(), data.ttl());
-		if (data.persist() == Persist.DISK || data.persist() == Persist.REDIS) {
+		if (data.persist() == Persist.REDIS) {
 			throw invalid(methodName, "persist = " + data.persist() + " is not supported yet",
-					"Remove the persist attribute (memory only) until a release supports it.");
+					"Use persist = DISK or NONE until a release supports it.");
 		}
 		CacheSettings settings = new CacheSettings(ttl(methodName, data.ttl()), maxEntries(methodName, data.maxEntries()),
 				maxSize(methodName, data.maxSize()));

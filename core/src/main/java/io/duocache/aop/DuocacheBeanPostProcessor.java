@@ -42,12 +42,15 @@ import io.duocache.config.CacheSettings;
 import io.duocache.config.DuocacheSettings;
 import io.duocache.data.DataCaches;
 import io.duocache.data.DataCodec;
+import io.duocache.data.ShapeFingerprint;
 import io.duocache.key.CacheKey;
 import io.duocache.key.KeyHasher;
 import io.duocache.key.ParamHashers;
 import io.duocache.resource.ResourceCaches;
 import io.duocache.store.EntryStore;
+import io.duocache.store.disk.DiskEntryStore;
 import io.duocache.tier.SingleFlightCache;
+import io.duocache.tier.Tier;
 
 /**
  * Wraps every bean that has {@code @CacheData} or {@code @CacheResource} methods in a proxy that
@@ -144,17 +147,19 @@ public final class DuocacheBeanPostProcessor extends ProxyProcessorSupport
 		CacheSettings settings = infra.settings.resolve(declaration.cacheName(), declaration.tier(),
 				declaration.settings());
 		CacheKey codeHash = this.codeHasher.hash(method);
-		KeyHasher keyHasher = new KeyHasher(seed(method, beanName, codeHash), keyParameters(method),
-				infra.paramHashers().overriddenBy(annotationHashers(declaration)),
-				infra.resourceCaches.identities(), declaration.methodName());
 		ResolvableType returnType = ResolvableType.forMethodReturnType(method, userClass);
 		boolean async = CompletionStage.class.isAssignableFrom(method.getReturnType());
 		if (async) {
 			returnType = returnType.as(CompletionStage.class).getGeneric(0);
 		}
+		DataPlan data = (declaration.tier() == Tier.DATA) ? dataPlan(declaration, returnType, infra) : null;
+		KeyHasher keyHasher = new KeyHasher(seed(method, beanName, codeHash, (data != null) ? data.shape() : null),
+				keyParameters(method), infra.paramHashers().overriddenBy(annotationHashers(declaration)),
+				infra.resourceCaches.identities(), declaration.methodName());
 		SingleFlightCache<?> cache;
-		if (declaration.tier() == io.duocache.tier.Tier.DATA) {
-			cache = dataCache(declaration, settings, codeHash, returnType, infra);
+		if (data != null) {
+			cache = infra.dataCaches.cacheFor(declaration.cacheName(), declaration.methodName(), codeHash, settings,
+					data.type(), data.store());
 			infra.dataCaches.addKeyHasher(declaration.cacheName(), keyHasher);
 		}
 		else {
@@ -166,17 +171,14 @@ public final class DuocacheBeanPostProcessor extends ProxyProcessorSupport
 		return new CachedMethod(cache, keyHasher, async, declaration);
 	}
 
-	private SingleFlightCache<?> dataCache(CacheDeclaration declaration, CacheSettings settings, CacheKey codeHash,
-			ResolvableType returnType, Infrastructure infra) {
-		Persist persist = (declaration.persist() != Persist.DEFAULT) ? declaration.persist()
-				: infra.settings.dataPersist();
-		if (persist != Persist.NONE) {
-			throw CachedMethodScanner.invalid(declaration.methodName(),
-					"persist = " + persist + " (from duocache.data.persist) is not supported yet",
-					"Set duocache.data.persist to none until a release supports it.");
-		}
+	/**
+	 * Decides how a data cache keeps its values: the type they are read back as, the store behind
+	 * memory, and for a store the shape fingerprint that goes into every key.
+	 */
+	private DataPlan dataPlan(CacheDeclaration declaration, ResolvableType returnType, Infrastructure infra) {
 		DataCodec codec = infra.dataCaches.codec();
-		JavaType type = javaType(returnType, codec.mapper().getTypeFactory());
+		TypeFactory typeFactory = codec.mapper().getTypeFactory();
+		JavaType type = javaType(returnType, typeFactory);
 		if (!DataCodec.isVague(type)) {
 			String reason = codec.whyUnreadable(type);
 			if (reason != null) {
@@ -186,8 +188,26 @@ public final class DuocacheBeanPostProcessor extends ProxyProcessorSupport
 								+ "register a DataCodecCustomizer, or cache it as a shared instance with @CacheResource.");
 			}
 		}
-		return infra.dataCaches.cacheFor(declaration.cacheName(), declaration.methodName(), codeHash, settings, type,
-				EntryStore.NONE);
+		Persist persist = infra.settings.persist(declaration.cacheName(), declaration.persist());
+		String source = infra.settings.persistSource(declaration.cacheName(), declaration.persist());
+		if (persist == Persist.NONE) {
+			return new DataPlan(type, EntryStore.NONE, null);
+		}
+		if (persist != Persist.DISK) {
+			throw CachedMethodScanner.invalid(declaration.methodName(),
+					"persist = " + persist + " (from " + source + ") is not supported yet",
+					"Choose DISK or NONE in " + source + " until a release supports it.");
+		}
+		if (DataCodec.isVague(type)) {
+			throw CachedMethodScanner.invalid(declaration.methodName(),
+					"persist = " + persist + " (from " + source + ") needs a concrete declared return type to read "
+							+ "entries back, but it is declared to return " + type.toCanonical(),
+					"Declare the concrete type (for example List<Ride> rather than Object), or keep this cache in "
+							+ "memory with persist = NONE.");
+		}
+		DiskEntryStore disk = beanFactory().getBean(DiskEntryStore.class);
+		disk.open();
+		return new DataPlan(type, disk, ShapeFingerprint.of(type, typeFactory));
 	}
 
 	static JavaType javaType(ResolvableType type, TypeFactory typeFactory) {
@@ -204,13 +224,17 @@ public final class DuocacheBeanPostProcessor extends ProxyProcessorSupport
 		return typeFactory.constructParametricType(raw, generics);
 	}
 
-	private static CacheKey seed(Method method, String beanName, CacheKey codeHash) {
+	private static CacheKey seed(Method method, String beanName, CacheKey codeHash, @Nullable CacheKey shape) {
 		String parameterTypes = Arrays.stream(method.getParameterTypes())
 			.map(Class::getName)
 			.collect(Collectors.joining(","));
 		String stableBeanName = beanName.startsWith("(inner bean)") ? "(inner bean)" : beanName;
+		if (shape == null) {
+			return KeyHasher.seed(KEY_FORMAT, method.getDeclaringClass().getName(), method.getName(), parameterTypes,
+					stableBeanName, codeHash.toHex());
+		}
 		return KeyHasher.seed(KEY_FORMAT, method.getDeclaringClass().getName(), method.getName(), parameterTypes,
-				stableBeanName, codeHash.toHex());
+				stableBeanName, codeHash.toHex(), shape.toHex());
 	}
 
 	private static List<KeyHasher.KeyParameter> keyParameters(Method method) {
@@ -285,6 +309,16 @@ public final class DuocacheBeanPostProcessor extends ProxyProcessorSupport
 	private ConfigurableListableBeanFactory beanFactory() {
 		Assert.state(this.beanFactory != null, "No BeanFactory set");
 		return this.beanFactory;
+	}
+
+	/**
+	 * How a data cache keeps its values.
+	 *
+	 * @param type the type values are read back as
+	 * @param store the store behind memory
+	 * @param shape the fingerprint of the type's shape, for caches with a store
+	 */
+	private record DataPlan(JavaType type, EntryStore store, @Nullable CacheKey shape) {
 	}
 
 	private record Infrastructure(DataCaches dataCaches, ResourceCaches resourceCaches, DuocacheSettings settings,

@@ -19,6 +19,8 @@ public final class DuocacheSettings {
 
 	private final Map<String, CacheSettings> caches;
 
+	private final Map<String, Persist> cachePersist;
+
 	/**
 	 * Creates the settings.
 	 * @param dataDefaults defaults for every {@code @CacheData} cache
@@ -28,10 +30,24 @@ public final class DuocacheSettings {
 	 */
 	public DuocacheSettings(CacheSettings dataDefaults, CacheSettings resourceDefaults, Persist dataPersist,
 			Map<String, CacheSettings> caches) {
+		this(dataDefaults, resourceDefaults, dataPersist, caches, Map.of());
+	}
+
+	/**
+	 * Creates the settings.
+	 * @param dataDefaults defaults for every {@code @CacheData} cache
+	 * @param resourceDefaults defaults for every {@code @CacheResource} cache
+	 * @param dataPersist the second tier used by {@code @CacheData(persist = DEFAULT)}
+	 * @param caches settings per cache name, winning over annotations
+	 * @param cachePersist the second tier per cache name, winning over annotations
+	 */
+	public DuocacheSettings(CacheSettings dataDefaults, CacheSettings resourceDefaults, Persist dataPersist,
+			Map<String, CacheSettings> caches, Map<String, Persist> cachePersist) {
 		this.dataDefaults = dataDefaults;
 		this.resourceDefaults = resourceDefaults;
 		this.dataPersist = (dataPersist != Persist.DEFAULT) ? dataPersist : Persist.NONE;
 		this.caches = Map.copyOf(caches);
+		this.cachePersist = Map.copyOf(cachePersist);
 	}
 
 	/**
@@ -55,11 +71,31 @@ public final class DuocacheSettings {
 	}
 
 	/**
-	 * Returns the second tier of {@code @CacheData} caches that leave {@code persist} at its default.
-	 * @return the default second tier, never {@link Persist#DEFAULT}
+	 * Resolves where one data cache keeps entries beyond memory: the cache's own setting, then the
+	 * annotation, then {@code duocache.data.persist}.
+	 * @param cacheName the cache name
+	 * @param annotation what the annotation says
+	 * @return the second tier, never {@link Persist#DEFAULT}
 	 */
-	public Persist dataPersist() {
-		return this.dataPersist;
+	public Persist persist(String cacheName, Persist annotation) {
+		Persist own = this.cachePersist.getOrDefault(cacheName, Persist.DEFAULT);
+		if (own != Persist.DEFAULT) {
+			return own;
+		}
+		return (annotation != Persist.DEFAULT) ? annotation : this.dataPersist;
+	}
+
+	/**
+	 * Returns the property that chose a cache's second tier, for messages.
+	 * @param cacheName the cache name
+	 * @param annotation what the annotation says
+	 * @return the property or attribute that decided
+	 */
+	public String persistSource(String cacheName, Persist annotation) {
+		if (this.cachePersist.getOrDefault(cacheName, Persist.DEFAULT) != Persist.DEFAULT) {
+			return "duocache.caches." + cacheName + ".persist";
+		}
+		return (annotation != Persist.DEFAULT) ? "@CacheData(persist)" : "duocache.data.persist";
 	}
 
 	/**
@@ -67,7 +103,9 @@ public final class DuocacheSettings {
 	 * @return the configured cache names
 	 */
 	public java.util.Set<String> configuredCacheNames() {
-		return this.caches.keySet();
+		java.util.Set<String> names = new java.util.TreeSet<>(this.caches.keySet());
+		names.addAll(this.cachePersist.keySet());
+		return names;
 	}
 
 }

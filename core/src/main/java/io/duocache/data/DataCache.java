@@ -1,5 +1,6 @@
 package io.duocache.data;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.lang.reflect.Modifier;
 import java.util.Arrays;
@@ -24,6 +25,7 @@ import tools.jackson.databind.ObjectWriter;
 import io.duocache.UnserializableReturnValueException;
 import io.duocache.config.CacheSettings;
 import io.duocache.key.CacheKey;
+import io.duocache.store.CorruptEntryException;
 import io.duocache.store.EntryStore;
 import io.duocache.store.StoredEntry;
 import io.duocache.tier.SingleFlightCache;
@@ -50,7 +52,7 @@ public final class DataCache extends SingleFlightCache<DataEntry> {
 
 	private final AtomicLong bytes = new AtomicLong();
 
-	private final AtomicLong storeErrors = new AtomicLong();
+	private final StoreCounters storeCounters = new StoreCounters();
 
 	/**
 	 * Creates a data cache.
@@ -123,14 +125,24 @@ public final class DataCache extends SingleFlightCache<DataEntry> {
 			verify(codec, value, written);
 			codec.verifiedTypes.add(runtimeType);
 		}
-		return entry(written, codec.reader, value);
+		return entry(written, codec.reader, value, null);
 	}
 
 	/** Returns an entry for stored bytes and the value they hold, sharing the value when it is deeply immutable. */
-	private DataEntry entry(byte[] stored, ObjectReader reader, @Nullable Object value) {
+	private DataEntry entry(byte[] stored, ObjectReader reader, @Nullable Object value, @Nullable Instant expiresAt) {
 		boolean shared = ImmutableValues.isDeeplyImmutable(value);
 		this.bytes.addAndGet(stored.length);
-		return new DataEntry(stored, reader, shared, shared ? value : null);
+		return new DataEntry(stored, reader, shared, shared ? value : null, expiresAt);
+	}
+
+	@Override
+	protected Duration timeToLive(DataEntry entry, Duration ttl) {
+		Instant expiresAt = entry.expiresAt();
+		if (expiresAt == null) {
+			return ttl;
+		}
+		Duration remaining = Duration.between(Instant.now(), expiresAt);
+		return remaining.isNegative() ? Duration.ZERO : (remaining.compareTo(ttl) < 0) ? remaining : ttl;
 	}
 
 	private Codec codecFor(@Nullable Object value) {
@@ -229,29 +241,36 @@ public final class DataCache extends SingleFlightCache<DataEntry> {
 
 	@Override
 	protected @Nullable DataEntry loadFromStore(Object key) {
-		if (this.store == EntryStore.NONE || !(key instanceof CacheKey cacheKey)) {
+		if (this.store == EntryStore.NONE || this.declaredCodec == null || !(key instanceof CacheKey cacheKey)) {
 			return null;
 		}
+		StoredEntry stored;
 		try {
-			StoredEntry stored = this.store.load(name(), cacheKey);
-			if (stored == null) {
-				return null;
-			}
-			if (stored.isExpiredAt(Instant.now()) || this.declaredCodec == null) {
-				this.store.remove(name(), cacheKey);
-				return null;
-			}
-			Object value = this.declaredCodec.reader.readValue(stored.bytes());
-			return entry(stored.bytes(), this.declaredCodec.reader, value);
+			stored = this.store.load(name(), cacheKey);
 		}
 		catch (RuntimeException ex) {
-			storeFailed("read", ex);
+			storeFailed(StoreCounters.READ, ex);
 			return null;
 		}
+		if (stored == null || stored.isExpiredAt(Instant.now())) {
+			this.storeCounters.miss();
+			return null;
+		}
+		Object value;
+		try {
+			value = this.declaredCodec.reader.readValue(stored.bytes());
+		}
+		catch (RuntimeException ex) {
+			removeFromStore(cacheKey);
+			storeFailed(StoreCounters.READ, ex);
+			return null;
+		}
+		this.storeCounters.hit();
+		return entry(stored.bytes(), this.declaredCodec.reader, value, stored.expiresAt());
 	}
 
 	@Override
-	protected void onPublished(Object key, DataEntry entry) {
+	protected void onPublished(Object key, DataEntry entry, long invalidationsBefore) {
 		if (this.store == EntryStore.NONE || !(key instanceof CacheKey cacheKey)) {
 			return;
 		}
@@ -261,7 +280,11 @@ public final class DataCache extends SingleFlightCache<DataEntry> {
 			this.store.save(name(), cacheKey, new StoredEntry(entry.bytes(), now, expiresAt));
 		}
 		catch (RuntimeException ex) {
-			storeFailed("write", ex);
+			storeFailed(StoreCounters.WRITE, ex);
+			return;
+		}
+		if (invalidatedSince(invalidationsBefore)) {
+			removeFromStore(cacheKey);
 		}
 	}
 
@@ -269,30 +292,49 @@ public final class DataCache extends SingleFlightCache<DataEntry> {
 	public void invalidate(Object key) {
 		super.invalidate(key);
 		if (this.store != EntryStore.NONE && key instanceof CacheKey cacheKey) {
-			try {
-				this.store.remove(name(), cacheKey);
-			}
-			catch (RuntimeException ex) {
-				storeFailed("remove", ex);
-			}
+			removeFromStore(cacheKey);
 		}
 	}
 
 	@Override
 	public void invalidateAll() {
 		super.invalidateAll();
+		if (this.store != EntryStore.NONE) {
+			try {
+				this.store.clear(name());
+			}
+			catch (RuntimeException ex) {
+				storeFailed(StoreCounters.CLEAR, ex);
+			}
+		}
+	}
+
+	private void removeFromStore(CacheKey key) {
 		try {
-			this.store.clear(name());
+			this.store.remove(name(), key);
 		}
 		catch (RuntimeException ex) {
-			storeFailed("clear", ex);
+			storeFailed(StoreCounters.REMOVE, ex);
 		}
 	}
 
 	private void storeFailed(String operation, RuntimeException ex) {
-		this.storeErrors.incrementAndGet();
-		logger.warn("Cache '" + name() + "' could not " + operation + " its store " + this.store
-				+ "; the call carries on from memory", ex);
+		this.storeCounters.error(operation);
+		if (ex instanceof CorruptEntryException) {
+			logger.warn("Cache '" + name() + "' dropped an entry of its " + this.store.name()
+					+ " store that does not read back (" + ex.getMessage() + "); the call computes instead");
+			return;
+		}
+		logger.warn("Cache '" + name() + "' could not " + operation + " its " + this.store.name()
+				+ " store; the call carries on from memory", ex);
+	}
+
+	/**
+	 * Returns what was read from, and failed in, the store behind memory.
+	 * @return the store counters
+	 */
+	public StoreCounters storeCounters() {
+		return this.storeCounters;
 	}
 
 	/**
@@ -301,14 +343,6 @@ public final class DataCache extends SingleFlightCache<DataEntry> {
 	 */
 	public long bytes() {
 		return this.bytes.get();
-	}
-
-	/**
-	 * Returns how many times the second-tier store failed.
-	 * @return the failure count
-	 */
-	public long storeErrors() {
-		return this.storeErrors.get();
 	}
 
 	/**

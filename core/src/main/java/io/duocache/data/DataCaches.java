@@ -92,8 +92,21 @@ public final class DataCaches extends CacheRegistry<DataCache> {
 	}
 
 	@Override
+	protected EntryStore.@Nullable Usage storeUsage(DataCache cache) {
+		if (cache.store() == EntryStore.NONE) {
+			return null;
+		}
+		try {
+			return cache.store().usage(cache.name());
+		}
+		catch (RuntimeException ex) {
+			return null;
+		}
+	}
+
+	@Override
 	protected String persist(DataCache cache) {
-		return cache.store().toString();
+		return cache.store().name();
 	}
 
 }

@@ -1,5 +1,7 @@
 package io.duocache.data;
 
+import java.time.Instant;
+
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.ObjectReader;
 
@@ -11,8 +13,11 @@ import tools.jackson.databind.ObjectReader;
  * @param reader reads a fresh copy from the bytes
  * @param shared whether {@code value} is deeply immutable and returned as is
  * @param value the value when shared, else {@code null}
+ * @param expiresAt when the entry expires, for an entry read back from a store; {@code null} means
+ * the cache's ttl from when it was written to memory
  */
-record DataEntry(byte[] bytes, ObjectReader reader, boolean shared, @Nullable Object value) {
+record DataEntry(byte[] bytes, ObjectReader reader, boolean shared, @Nullable Object value,
+		@Nullable Instant expiresAt) {
 
 	@Nullable Object copy() {
 		return this.shared ? this.value : this.reader.readValue(this.bytes);

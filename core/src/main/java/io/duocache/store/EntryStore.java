@@ -5,8 +5,10 @@ import org.jspecify.annotations.Nullable;
 import io.duocache.key.CacheKey;
 
 /**
- * Where a data cache keeps its entries beyond memory (disk, Redis). Implementations may throw on
- * any failure; the data tier counts the failure and carries on as if the store had missed.
+ * Where a data cache keeps its entries beyond memory (disk, Redis): the only code that knows files
+ * or Redis. Implementations may throw on any failure, {@link CorruptEntryException} for an entry
+ * that does not read back exactly (after dropping it); the data tier counts the failure and carries
+ * on as if the store had missed.
  */
 public interface EntryStore {
 
@@ -31,11 +33,40 @@ public interface EntryStore {
 		}
 
 		@Override
-		public String toString() {
+		public String name() {
 			return "none";
 		}
 
+		@Override
+		public String toString() {
+			return name();
+		}
+
 	};
+
+	/**
+	 * Returns what kind of store this is, as {@code duocache.store.*} meters and the endpoint name it.
+	 * @return {@code none}, {@code disk} or {@code redis}
+	 */
+	String name();
+
+	/**
+	 * Returns what the store holds for one cache, or {@code null} when it cannot tell.
+	 * @param cacheName the cache
+	 * @return the entries and bytes kept for it
+	 */
+	default @Nullable Usage usage(String cacheName) {
+		return null;
+	}
+
+	/**
+	 * What a store holds for one cache.
+	 *
+	 * @param entries the number of entries
+	 * @param bytes their size, headers included
+	 */
+	record Usage(long entries, long bytes) {
+	}
 
 	/**
 	 * Returns the entry stored under a key, or {@code null}.

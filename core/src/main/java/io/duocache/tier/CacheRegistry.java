@@ -17,6 +17,7 @@ import org.springframework.cache.Cache;
 import io.duocache.CacheInfo;
 import io.duocache.key.CacheKey;
 import io.duocache.key.KeyHasher;
+import io.duocache.store.EntryStore;
 
 /**
  * The caches of one tier by name, with what each serves; the public managers show them to users and
@@ -198,12 +199,14 @@ public abstract class CacheRegistry<C extends SingleFlightCache<?>> implements D
 		}
 		C cache = registered.cache();
 		CacheCounters counters = cache.counters();
+		EntryStore.@Nullable Usage usage = storeUsage(cache);
 		return new CacheInfo(cacheName, this.tier.name().toLowerCase(Locale.ROOT), registered.method(),
 				(registered.codeHash() != null) ? registered.codeHash().toHex() : null, cache.settings().ttl(),
 				cache.settings().maxEntries(),
 				(cache.settings().maxSize() != null) ? cache.settings().maxSize().toBytes() : null,
 				cache.estimatedSize(), bytesHeld(cache), counters.hits(), counters.misses(), counters.evictions(),
-				counters.puts(), persist(cache));
+				counters.puts(), persist(cache), (usage != null) ? usage.entries() : null,
+				(usage != null) ? usage.bytes() : null);
 	}
 
 	/**
@@ -214,6 +217,15 @@ public abstract class CacheRegistry<C extends SingleFlightCache<?>> implements D
 	protected abstract @Nullable Long bytesHeld(C cache);
 
 	/**
+	 * Returns what the store behind memory holds for a cache, or {@code null} where there is none.
+	 * @param cache the cache
+	 * @return the store's usage, or {@code null}
+	 */
+	protected EntryStore.@Nullable Usage storeUsage(C cache) {
+		return null;
+	}
+
+	/**
 	 * Returns where a cache keeps entries beyond memory, or {@code null} where that does not apply.
 	 * @param cache the cache
 	 * @return {@code none}, {@code disk} or {@code redis}, or {@code null}
@@ -221,11 +233,12 @@ public abstract class CacheRegistry<C extends SingleFlightCache<?>> implements D
 	protected abstract @Nullable String persist(C cache);
 
 	/**
-	 * Clears every cache when the application context closes, which releases every resource.
+	 * Empties every cache from memory when the application context closes, which releases every
+	 * resource; entries kept on disk stay for the next start.
 	 */
 	@Override
 	public void destroy() {
-		clear();
+		this.caches.values().forEach((registered) -> registered.cache().releaseAll());
 	}
 
 	private record Registered<C>(C cache, @Nullable String method, @Nullable CacheKey codeHash,

@@ -8,9 +8,11 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicLong;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import com.github.benmanes.caffeine.cache.Expiry;
 import com.github.benmanes.caffeine.cache.RemovalCause;
 import com.github.benmanes.caffeine.cache.Scheduler;
 import org.jspecify.annotations.Nullable;
@@ -41,6 +43,9 @@ public abstract class SingleFlightCache<E> {
 
 	private final CacheCounters counters = new CacheCounters();
 
+	/** Counts invalidations, so a write beyond memory can tell that one happened while it ran. */
+	private final AtomicLong invalidations = new AtomicLong();
+
 	private volatile CacheObserver observer = CacheObserver.NONE;
 
 	/**
@@ -55,7 +60,8 @@ public abstract class SingleFlightCache<E> {
 		this.settings = settings;
 		Duration ttl = settings.ttl();
 		if (ttl != null) {
-			builder.expireAfterWrite(ttl).scheduler(Scheduler.systemScheduler());
+			builder.expireAfter(Expiry.<Object, E>writing((key, entry) -> timeToLive(entry, ttl)))
+				.scheduler(Scheduler.systemScheduler());
 		}
 		this.cache = builder.<Object, E>removalListener((key, entry, cause) -> {
 			if (cause.wasEvicted()) {
@@ -84,6 +90,17 @@ public abstract class SingleFlightCache<E> {
 	protected abstract @Nullable Object fromEntry(E entry);
 
 	/**
+	 * Returns how long an entry stays in memory once written: the ttl, or less for an entry whose
+	 * expiry was fixed elsewhere (one read back from a store).
+	 * @param entry the entry
+	 * @param ttl the cache's ttl
+	 * @return the time to live of this entry
+	 */
+	protected Duration timeToLive(E entry, Duration ttl) {
+		return ttl;
+	}
+
+	/**
 	 * Returns whether a stored entry may be handed out; an invalid one is removed and computed again.
 	 * @param entry the stored entry
 	 * @return whether it is valid
@@ -105,8 +122,20 @@ public abstract class SingleFlightCache<E> {
 	 * Called after a computed entry was published to memory.
 	 * @param key the key
 	 * @param entry the entry
+	 * @param invalidationsBefore what {@link #invalidatedSince} compares with: the count of
+	 * invalidations before the entry was published
 	 */
-	protected void onPublished(Object key, E entry) {
+	protected void onPublished(Object key, E entry, long invalidationsBefore) {
+	}
+
+	/**
+	 * Returns whether the key or the whole cache was invalidated after a point, so that what was
+	 * written beyond memory meanwhile must be taken back: the invalidation wins.
+	 * @param invalidationsBefore the count handed to {@link #onPublished}
+	 * @return whether an invalidation happened since
+	 */
+	protected final boolean invalidatedSince(long invalidationsBefore) {
+		return this.invalidations.get() != invalidationsBefore;
 	}
 
 	/**
@@ -334,9 +363,10 @@ public abstract class SingleFlightCache<E> {
 			fail(key, flight, ex);
 			throw ex;
 		}
+		long invalidationsBefore = this.invalidations.get();
 		if (land(key, flight, entry)) {
 			this.counters.put();
-			onPublished(key, entry);
+			onPublished(key, entry, invalidationsBefore);
 		}
 	}
 
@@ -437,6 +467,7 @@ public abstract class SingleFlightCache<E> {
 	 * @param key the key
 	 */
 	public void invalidate(Object key) {
+		this.invalidations.incrementAndGet();
 		this.flights.remove(key);
 		this.cache.invalidate(key);
 	}
@@ -445,6 +476,16 @@ public abstract class SingleFlightCache<E> {
 	 * Removes every entry; computations still running are not stored when they end.
 	 */
 	public void invalidateAll() {
+		this.invalidations.incrementAndGet();
+		this.flights.clear();
+		this.cache.invalidateAll();
+	}
+
+	/**
+	 * Drops every entry from memory only, as the application context closes: resources are released,
+	 * and entries kept beyond memory stay there for the next start.
+	 */
+	public final void releaseAll() {
 		this.flights.clear();
 		this.cache.invalidateAll();
 	}

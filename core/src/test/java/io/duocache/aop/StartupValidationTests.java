@@ -73,8 +73,8 @@ class StartupValidationTests {
 
 	@Test
 	void rejectsPersistenceThatIsNotSupportedYet() {
-		assertStartupFails(PersistToDisk.class,
-				(ex) -> assertThat(ex.getMessage()).contains("persist = DISK is not supported yet"));
+		assertStartupFails(PersistToRedis.class,
+				(ex) -> assertThat(ex.getMessage()).contains("persist = REDIS is not supported yet"));
 	}
 
 	@Test
@@ -217,9 +217,9 @@ class StartupValidationTests {
 
 	}
 
-	static class PersistToDisk {
+	static class PersistToRedis {
 
-		@CacheData(persist = Persist.DISK)
+		@CacheData(persist = Persist.REDIS)
 		public String load() {
 			return "";
 		}

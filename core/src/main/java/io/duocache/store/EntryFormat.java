@@ -1,0 +1,136 @@
+package io.duocache.store;
+
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.time.Instant;
+
+import com.dynatrace.hash4j.hashing.HashStream64;
+import com.dynatrace.hash4j.hashing.Hashing;
+import org.jspecify.annotations.Nullable;
+
+import io.duocache.key.CacheKey;
+
+/**
+ * How a data entry is kept outside memory, by every store: a fixed header (magic, format version,
+ * key, written-at, expires-at, payload length), the Smile bytes, and an XXH3-64 checksum over both.
+ * Anything that does not read back exactly is a {@link CorruptEntryException}.
+ */
+public final class EntryFormat {
+
+	/** Bytes before the payload. */
+	public static final int HEADER_BYTES = 48;
+
+	/** Bytes after the payload. */
+	public static final int TRAILER_BYTES = 8;
+
+	private static final int MAGIC = 0x44554F43;
+
+	private static final byte VERSION = 1;
+
+	private static final long NO_EXPIRY = -1;
+
+	private EntryFormat() {
+	}
+
+	/**
+	 * Returns the header of an entry, ready to be written.
+	 * @param key the entry's key
+	 * @param entry the entry
+	 * @return the header
+	 */
+	public static ByteBuffer header(CacheKey key, StoredEntry entry) {
+		ByteBuffer header = ByteBuffer.allocate(HEADER_BYTES).order(ByteOrder.LITTLE_ENDIAN);
+		header.putInt(MAGIC).put(VERSION).put((byte) 0).putShort((short) 0);
+		header.putLong(key.high()).putLong(key.low());
+		header.putLong(entry.writtenAt().toEpochMilli());
+		header.putLong((entry.expiresAt() != null) ? entry.expiresAt().toEpochMilli() : NO_EXPIRY);
+		header.putInt(entry.bytes().length).putInt(0);
+		return header.flip();
+	}
+
+	/**
+	 * Returns the checksum trailer of an entry, ready to be written.
+	 * @param header the entry's header
+	 * @param payload the entry's bytes
+	 * @return the trailer
+	 */
+	public static ByteBuffer trailer(ByteBuffer header, byte[] payload) {
+		return ByteBuffer.allocate(TRAILER_BYTES).order(ByteOrder.LITTLE_ENDIAN).putLong(checksum(header, payload)).flip();
+	}
+
+	/**
+	 * Reads a header.
+	 * @param header the first {@link #HEADER_BYTES} bytes of an entry
+	 * @param expectedKey the key the entry must have been written under, or {@code null} to accept any
+	 * @param available the bytes the entry has in all, to check the payload length against
+	 * @return what the header says
+	 * @throws CorruptEntryException if it is not the header of an entry of this format and key
+	 */
+	public static Header readHeader(ByteBuffer header, @Nullable CacheKey expectedKey, long available) {
+		ByteBuffer in = header.duplicate().order(ByteOrder.LITTLE_ENDIAN);
+		if (in.remaining() < HEADER_BYTES || in.getInt() != MAGIC) {
+			throw new CorruptEntryException("not an entry of this format");
+		}
+		byte version = in.get();
+		if (version != VERSION) {
+			throw new CorruptEntryException("entry format version " + version + ", expected " + VERSION);
+		}
+		in.position(8);
+		CacheKey key = new CacheKey(in.getLong(), in.getLong());
+		if (expectedKey != null && !expectedKey.equals(key)) {
+			throw new CorruptEntryException("written under another key");
+		}
+		long writtenAt = in.getLong();
+		long expiresAt = in.getLong();
+		int length = in.getInt();
+		if (length < 0 || HEADER_BYTES + (long) length + TRAILER_BYTES != available) {
+			throw new CorruptEntryException("truncated or padded: " + available + " bytes for a payload of " + length);
+		}
+		return new Header(key, Instant.ofEpochMilli(writtenAt),
+				(expiresAt != NO_EXPIRY) ? Instant.ofEpochMilli(expiresAt) : null, length);
+	}
+
+	/**
+	 * Checks an entry's checksum.
+	 * @param header the entry's header
+	 * @param payload the entry's bytes
+	 * @param trailer the entry's trailer
+	 * @throws CorruptEntryException if the checksum does not match
+	 */
+	public static void verify(ByteBuffer header, byte[] payload, ByteBuffer trailer) {
+		long expected = trailer.duplicate().order(ByteOrder.LITTLE_ENDIAN).getLong();
+		if (checksum(header, payload) != expected) {
+			throw new CorruptEntryException("checksum mismatch");
+		}
+	}
+
+	private static long checksum(ByteBuffer header, byte[] payload) {
+		HashStream64 stream = Hashing.xxh3_64().hashStream();
+		ByteBuffer bytes = header.duplicate();
+		byte[] headerBytes = new byte[bytes.remaining()];
+		bytes.get(headerBytes);
+		return stream.putBytes(headerBytes).putBytes(payload).getAsLong();
+	}
+
+	/**
+	 * What an entry's header says.
+	 *
+	 * @param key the key it was written under
+	 * @param writtenAt when its value was computed
+	 * @param expiresAt when it stops being valid, or {@code null} for never
+	 * @param payloadLength the length of its Smile bytes
+	 */
+	public record Header(CacheKey key, Instant writtenAt, @Nullable Instant expiresAt, int payloadLength) {
+
+		/**
+		 * Returns whether the entry is past its expiry at the given instant.
+		 * @param now the instant to compare with
+		 * @return whether it has expired
+		 */
+		public boolean isExpiredAt(Instant now) {
+			return this.expiresAt != null && !now.isBefore(this.expiresAt);
+		}
+
+	}
+
+}

@@ -1,0 +1,394 @@
+package io.duocache.store.disk;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.NotDirectoryException;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.FileTime;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.UUID;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+
+import com.dynatrace.hash4j.hashing.Hashing;
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+import org.jspecify.annotations.Nullable;
+
+import io.duocache.DuocacheException;
+import io.duocache.key.CacheKey;
+import io.duocache.store.CorruptEntryException;
+import io.duocache.store.EntryFormat;
+import io.duocache.store.EntryStore;
+import io.duocache.store.StoredEntry;
+
+/**
+ * Keeps entries as files, one folder per cache and one file per key, so they survive restarts and
+ * can be shared by every JVM that uses the folder. A file is written to a temporary name, forced to
+ * the device and renamed into place, so a crash never leaves a torn entry under an entry's name.
+ * The folder is kept under its size bound as entries are written (oldest first), and a background
+ * sweep deletes expired entries, unreadable files and leftovers of interrupted writes.
+ */
+public final class DiskEntryStore implements EntryStore, AutoCloseable {
+
+	private static final Log logger = LogFactory.getLog(DiskEntryStore.class);
+
+	private static final String ENTRY_SUFFIX = ".entry";
+
+	private static final String TEMP_SUFFIX = ".tmp";
+
+	/** A temporary file older than this belongs to a write that will never finish. */
+	private static final Duration ABANDONED_WRITE = Duration.ofMinutes(10);
+
+	/** When the bound is passed, entries are deleted until the folder is at this share of it. */
+	private static final double EVICT_TO = 0.9;
+
+	private final DiskStoreSettings settings;
+
+	private final AtomicLong bytes = new AtomicLong();
+
+	private volatile @Nullable ScheduledExecutorService sweeper;
+
+	/**
+	 * Creates the store; nothing is touched on disk until {@link #open()}.
+	 * @param settings where and how much to keep
+	 */
+	public DiskEntryStore(DiskStoreSettings settings) {
+		this.settings = settings;
+	}
+
+	/**
+	 * Makes the folder ready: creates it if missing, checks that files can be written there, and
+	 * starts the sweep. Called when the first cache that persists to disk is created; later calls do
+	 * nothing.
+	 * @throws DuocacheException if the folder cannot be used, naming the property and the path
+	 */
+	public synchronized void open() {
+		if (this.sweeper != null) {
+			return;
+		}
+		Path root = this.settings.directory();
+		try {
+			Files.createDirectories(root);
+			Path probe = Files.createTempFile(root, "probe", TEMP_SUFFIX);
+			Files.delete(probe);
+		}
+		catch (IOException | UnsupportedOperationException | SecurityException ex) {
+			throw new DuocacheException("The disk store cannot use the folder " + root.toAbsolutePath()
+					+ " (duocache.persist.directory): " + ex + ". To fix this, point duocache.persist.directory at a "
+					+ "folder this process may create and write, or choose another persist for the caches that use "
+					+ "DISK.", ex);
+		}
+		ScheduledExecutorService executor = Executors.newSingleThreadScheduledExecutor((task) -> {
+			Thread thread = new Thread(task, "duocache-disk-sweep");
+			thread.setDaemon(true);
+			return thread;
+		});
+		this.bytes.set(entryBytes());
+		long interval = Math.max(1, this.settings.sweepInterval().toMillis());
+		executor.scheduleWithFixedDelay(this::sweepQuietly, interval, interval, TimeUnit.MILLISECONDS);
+		this.sweeper = executor;
+	}
+
+	@Override
+	public String name() {
+		return "disk";
+	}
+
+	@Override
+	public @Nullable StoredEntry load(String cacheName, CacheKey key) {
+		Path file = entryFile(cacheName, key);
+		try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
+			long size = channel.size();
+			ByteBuffer header = readFully(channel, ByteBuffer.allocate(EntryFormat.HEADER_BYTES), size);
+			EntryFormat.Header read = EntryFormat.readHeader(header, key, size);
+			if (read.isExpiredAt(Instant.now())) {
+				delete(file);
+				return null;
+			}
+			byte[] payload = new byte[read.payloadLength()];
+			readFully(channel, ByteBuffer.wrap(payload), size);
+			ByteBuffer trailer = readFully(channel, ByteBuffer.allocate(EntryFormat.TRAILER_BYTES), size);
+			EntryFormat.verify(header, payload, trailer);
+			return new StoredEntry(payload, read.writtenAt(), read.expiresAt());
+		}
+		catch (NoSuchFileException ex) {
+			return null;
+		}
+		catch (CorruptEntryException ex) {
+			delete(file);
+			throw new CorruptEntryException(file + ": " + ex.getMessage());
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+	private static ByteBuffer readFully(FileChannel channel, ByteBuffer buffer, long size) throws IOException {
+		while (buffer.hasRemaining()) {
+			if (channel.read(buffer) < 0) {
+				throw new CorruptEntryException("truncated: " + size + " bytes");
+			}
+		}
+		return buffer.flip();
+	}
+
+	@Override
+	public void save(String cacheName, CacheKey key, StoredEntry entry) {
+		Path file = entryFile(cacheName, key);
+		Path temp = file.resolveSibling(key.toHex() + "." + UUID.randomUUID() + TEMP_SUFFIX);
+		ByteBuffer header = EntryFormat.header(key, entry);
+		ByteBuffer[] parts = { header.duplicate(), ByteBuffer.wrap(entry.bytes()),
+				EntryFormat.trailer(header, entry.bytes()) };
+		long length = EntryFormat.HEADER_BYTES + (long) entry.bytes().length + EntryFormat.TRAILER_BYTES;
+		try {
+			Files.createDirectories(file.getParent());
+			try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
+				long written = 0;
+				while (written < length) {
+					written += channel.write(parts);
+				}
+				channel.force(true);
+			}
+			move(temp, file);
+		}
+		catch (IOException ex) {
+			delete(temp);
+			throw new UncheckedIOException(ex);
+		}
+		if (this.bytes.addAndGet(length) > this.settings.maxSize().toBytes()) {
+			evict();
+		}
+	}
+
+	private static void move(Path temp, Path file) throws IOException {
+		try {
+			Files.move(temp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+		}
+		catch (AtomicMoveNotSupportedException ex) {
+			Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING);
+		}
+	}
+
+	@Override
+	public void remove(String cacheName, CacheKey key) {
+		delete(entryFile(cacheName, key));
+	}
+
+	@Override
+	public void clear(String cacheName) {
+		for (Path file : files(cacheFolder(cacheName))) {
+			if (isEntry(file)) {
+				delete(file);
+			}
+		}
+	}
+
+	@Override
+	public Usage usage(String cacheName) {
+		long entries = 0;
+		long total = 0;
+		for (Path file : files(cacheFolder(cacheName))) {
+			if (isEntry(file)) {
+				entries++;
+				total += sizeOf(file);
+			}
+		}
+		return new Usage(entries, total);
+	}
+
+	/**
+	 * Deletes expired and unreadable entries and leftovers of interrupted writes, recounts the
+	 * folder, and brings it under its bound.
+	 */
+	public void sweep() {
+		Instant now = Instant.now();
+		long total = 0;
+		for (Path file : cacheFiles()) {
+			String name = file.getFileName().toString();
+			if (name.endsWith(TEMP_SUFFIX)) {
+				if (modifiedBefore(file, now.minus(ABANDONED_WRITE))) {
+					delete(file);
+				}
+			}
+			else if (name.endsWith(ENTRY_SUFFIX)) {
+				total += sweepEntry(file, now);
+			}
+		}
+		this.bytes.set(total);
+		if (total > this.settings.maxSize().toBytes()) {
+			evict();
+		}
+	}
+
+	/** Returns the size of an entry that stays, or deletes it and returns 0. */
+	private long sweepEntry(Path file, Instant now) {
+		try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
+			long size = channel.size();
+			ByteBuffer header = readFully(channel, ByteBuffer.allocate(EntryFormat.HEADER_BYTES), size);
+			if (!EntryFormat.readHeader(header, null, size).isExpiredAt(now)) {
+				return size;
+			}
+		}
+		catch (NoSuchFileException ex) {
+			return 0;
+		}
+		catch (IOException | CorruptEntryException ex) {
+			// Unreadable: deleted below, like an expired entry.
+		}
+		delete(file);
+		return 0;
+	}
+
+	private void sweepQuietly() {
+		try {
+			sweep();
+		}
+		catch (RuntimeException ex) {
+			logger.warn("Sweeping the disk store " + this.settings.directory() + " failed; it is tried again", ex);
+		}
+	}
+
+	/** Returns the size of every entry file, as found on disk. */
+	private long entryBytes() {
+		return cacheFiles().stream().filter(DiskEntryStore::isEntry).mapToLong(DiskEntryStore::sizeOf).sum();
+	}
+
+	/** Deletes the oldest entries of every cache until the folder is well under its bound. */
+	private synchronized void evict() {
+		List<Aged> entries = new ArrayList<>();
+		long total = 0;
+		for (Path file : cacheFiles()) {
+			if (isEntry(file)) {
+				long size = sizeOf(file);
+				entries.add(new Aged(file, modified(file), size));
+				total += size;
+			}
+		}
+		long target = (long) (this.settings.maxSize().toBytes() * EVICT_TO);
+		entries.sort(Comparator.comparing(Aged::modified));
+		for (Aged entry : entries) {
+			if (total <= target) {
+				break;
+			}
+			delete(entry.file());
+			total -= entry.size();
+		}
+		this.bytes.set(total);
+	}
+
+	/**
+	 * Returns the bytes the folder holds, as last counted.
+	 * @return the byte count
+	 */
+	public long bytes() {
+		return this.bytes.get();
+	}
+
+	/**
+	 * Returns the settings.
+	 * @return where and how much the store keeps
+	 */
+	public DiskStoreSettings settings() {
+		return this.settings;
+	}
+
+	@Override
+	public void close() {
+		ScheduledExecutorService executor = this.sweeper;
+		if (executor != null) {
+			executor.shutdownNow();
+		}
+	}
+
+	Path entryFile(String cacheName, CacheKey key) {
+		return cacheFolder(cacheName).resolve(key.toHex() + ENTRY_SUFFIX);
+	}
+
+	/** A folder name that any file system accepts and that no other cache name maps to. */
+	private Path cacheFolder(String cacheName) {
+		String readable = cacheName.replaceAll("[^A-Za-z0-9._-]", "_");
+		if (readable.length() > 80) {
+			readable = readable.substring(0, 80);
+		}
+		String distinct = Long.toHexString(Hashing.xxh3_64().hashCharsToLong(cacheName));
+		return this.settings.directory().resolve(readable + "-" + distinct.toLowerCase(Locale.ROOT));
+	}
+
+	/** Returns every file in the folders of every cache. */
+	private List<Path> cacheFiles() {
+		List<Path> all = new ArrayList<>();
+		for (Path folder : files(this.settings.directory())) {
+			all.addAll(files(folder));
+		}
+		return all;
+	}
+
+	private static boolean isEntry(Path file) {
+		return file.getFileName().toString().endsWith(ENTRY_SUFFIX);
+	}
+
+	private static List<Path> files(Path folder) {
+		List<Path> files = new ArrayList<>();
+		try (DirectoryStream<Path> stream = Files.newDirectoryStream(folder)) {
+			stream.forEach(files::add);
+		}
+		catch (NoSuchFileException | NotDirectoryException ex) {
+			return files;
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+		return files;
+	}
+
+	private static void delete(Path file) {
+		try {
+			Files.deleteIfExists(file);
+		}
+		catch (IOException ex) {
+			logger.debug("Could not delete " + file, ex);
+		}
+	}
+
+	private static long sizeOf(Path file) {
+		try {
+			return Files.size(file);
+		}
+		catch (IOException ex) {
+			return 0;
+		}
+	}
+
+	private static FileTime modified(Path file) {
+		try {
+			return Files.getLastModifiedTime(file);
+		}
+		catch (IOException ex) {
+			return FileTime.fromMillis(0);
+		}
+	}
+
+	private static boolean modifiedBefore(Path file, Instant instant) {
+		return modified(file).toInstant().isBefore(instant);
+	}
+
+	private record Aged(Path file, FileTime modified, long size) {
+	}
+
+}

@@ -1,0 +1,26 @@
+package io.duocache.store.disk;
+
+import java.nio.file.Path;
+import java.time.Duration;
+
+import org.springframework.util.unit.DataSize;
+
+/**
+ * Where and how much the disk store keeps.
+ *
+ * @param directory the folder of every cache's entries, one sub-folder per cache
+ * @param maxSize the bound of the whole folder; the oldest entries go first
+ * @param sweepInterval how often expired entries and leftovers of crashed writes are deleted
+ */
+public record DiskStoreSettings(Path directory, DataSize maxSize, Duration sweepInterval) {
+
+	/**
+	 * Returns the default settings: {@code ${java.io.tmpdir}/duocache}, 1 GB, a sweep every minute.
+	 * @return the defaults
+	 */
+	public static DiskStoreSettings defaults() {
+		return new DiskStoreSettings(Path.of(System.getProperty("java.io.tmpdir"), "duocache"), DataSize.ofGigabytes(1),
+				Duration.ofMinutes(1));
+	}
+
+}
