@@ -1,10 +1,14 @@
 """Measures Python's copy mechanism (pickle of numpy arrays) on the table shape of TableBenchmark.
 
-Prints JSON: rows, the pickled size, and the mean milliseconds of pickle.dumps and pickle.loads.
+Prints JSON: rows, the pickled size, and the mean milliseconds of pickle.dumps, pickle.loads, and
+pickle.load from a file (Streamlit's disk path), the file being in the page cache as in
+DiskHitBenchmark.
 """
 import json
+import os
 import pickle
 import statistics
+import tempfile
 import time
 
 import numpy as np
@@ -36,12 +40,23 @@ def mean_ms(action):
 def main():
     columns = table(ROWS)
     data = pickle.dumps(columns, protocol=pickle.HIGHEST_PROTOCOL)
+    with tempfile.TemporaryDirectory() as folder:
+        path = os.path.join(folder, "table.pickle")
+        with open(path, "wb") as file:
+            file.write(data)
+
+        def load_file():
+            with open(path, "rb") as file:
+                return pickle.load(file)
+
+        load_file_ms = mean_ms(load_file)
     print(json.dumps({
         "rows": ROWS,
         "bytes": len(data),
         "numpy": np.__version__,
         "dumps_ms": mean_ms(lambda: pickle.dumps(columns, protocol=pickle.HIGHEST_PROTOCOL)),
         "loads_ms": mean_ms(lambda: pickle.loads(data)),
+        "load_file_ms": load_file_ms,
     }, indent=2))
 
 

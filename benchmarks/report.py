@@ -42,6 +42,12 @@ def main(results_dir, readme):
     pickle = json.loads((results_dir / "pickle.json").read_text())
     jvm = (results_dir / "jvm.txt").read_text().strip()
     footprint = json.loads((results_dir / "footprint.json").read_text())
+    disk = load(results_dir / "disk.json")
+
+    def fmt(nanoseconds):
+        if nanoseconds >= 1e6:
+            return f"{nanoseconds / 1e6:.0f} ms"
+        return f"{nanoseconds / 1e3:.0f} µs"
 
     def t(name):
         return nanos(hits[name])
@@ -88,6 +94,23 @@ def main(results_dir, readme):
         row(f"memory per {tier} entry beyond its payload (JOL)", f"{extra} B", "≤ 128 B", extra <= 128)
     ratio = t("MissBenchmark.duocacheMiss") / t("MissBenchmark.smileWrite")
     row("data miss path ÷ Smile write, 0.5 KB POJO", f"{ratio:.2f}×", "—", True)
+
+    def d(name):
+        return nanos(disk[name])
+
+    for payload, label in [("person", "0.5 KB POJO"), ("series", "1 MB array-heavy"), ("table", "10M × 4 table")]:
+        hit = d(f"DiskHitBenchmark.duocacheDiskHit[{payload}]")
+        raw = d(f"DiskHitBenchmark.readAllBytes[{payload}]")
+        ehcache = d(f"DiskHitBenchmark.ehcacheDiskHit[{payload}]")
+        share = raw / hit
+        big = payload != "person"
+        row(f"disk hit, {label}: share of raw `Files.readAllBytes` bandwidth",
+            f"{share * 100:.0f} % ({fmt(hit)} vs {fmt(raw)})", "≥ 50 %" if big else "—", share >= 0.5 or not big)
+        row(f"disk hit, {label}: Ehcache 3 disk tier ÷ Duocache", f"{ehcache / hit:.2f}× ({fmt(ehcache)})", "—", True)
+    table_disk = d("DiskHitBenchmark.duocacheDiskHit[table]") / 1e6
+    ratio = table_disk / pickle["load_file_ms"]
+    row("disk hit, 10M × 4 table ÷ numpy `pickle.load` from a file",
+        f"{ratio:.2f}× ({table_disk:.0f} ms vs {pickle['load_file_ms']:.0f} ms)", "≤ 1.0×", ratio <= 1.0)
 
     block = "\n".join([
         START,

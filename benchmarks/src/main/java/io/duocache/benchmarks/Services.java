@@ -6,6 +6,7 @@ import java.time.Instant;
 import org.springframework.cache.annotation.Cacheable;
 
 import io.duocache.CacheData;
+import io.duocache.Persist;
 import io.duocache.CacheResource;
 
 /**
@@ -95,6 +96,26 @@ final class Services {
 		}
 
 		@CacheData
+		public Payloads.Table table(int rows) {
+			return Payloads.table(rows);
+		}
+
+	}
+
+	/** The data methods again, kept on disk as well. */
+	static class DiskData {
+
+		@CacheData(persist = Persist.DISK)
+		public Payloads.Person person(int id) {
+			return Payloads.person(id);
+		}
+
+		@CacheData(persist = Persist.DISK)
+		public Payloads.Series series(int id) {
+			return Payloads.series(id);
+		}
+
+		@CacheData(persist = Persist.DISK)
 		public Payloads.Table table(int rows) {
 			return Payloads.table(rows);
 		}

@@ -85,7 +85,7 @@ public final class DataCache extends SingleFlightCache<DataEntry> {
 
 	private DataCache(String name, CacheSettings settings, DataCodec codec, @Nullable JavaType declaredType,
 			String methodName, EntryStore store, boolean springApi) {
-		super(name, settings, builder(settings));
+		super(name, settings, builder(settings), store != EntryStore.NONE);
 		this.springApi = springApi;
 		this.mapper = codec.mapper();
 		this.declaredCodec = (declaredType != null && !DataCodec.isVague(declaredType)) ? codecFor(declaredType)
@@ -240,7 +240,7 @@ public final class DataCache extends SingleFlightCache<DataEntry> {
 	}
 
 	@Override
-	protected @Nullable DataEntry loadFromStore(Object key) {
+	protected @Nullable Loaded<DataEntry> loadFromStore(Object key) {
 		if (this.store == EntryStore.NONE || this.declaredCodec == null || !(key instanceof CacheKey cacheKey)) {
 			return null;
 		}
@@ -266,7 +266,7 @@ public final class DataCache extends SingleFlightCache<DataEntry> {
 			return null;
 		}
 		this.storeCounters.hit();
-		return entry(stored.bytes(), this.declaredCodec.reader, value, stored.expiresAt());
+		return new Loaded<>(entry(stored.bytes(), this.declaredCodec.reader, value, stored.expiresAt()), value);
 	}
 
 	@Override

@@ -3,16 +3,16 @@ package io.duocache.store;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.time.Instant;
+import java.util.zip.CRC32C;
 
-import com.dynatrace.hash4j.hashing.HashStream64;
-import com.dynatrace.hash4j.hashing.Hashing;
 import org.jspecify.annotations.Nullable;
 
 import io.duocache.key.CacheKey;
 
 /**
  * How a data entry is kept outside memory, by every store: a fixed header (magic, format version,
- * key, written-at, expires-at, payload length), the Smile bytes, and an XXH3-64 checksum over both.
+ * key, written-at, expires-at, payload length), the Smile bytes, and a CRC32C checksum over both
+ * (computed by the CPU's own instruction where it has one, so a large entry verifies at memory speed).
  * Anything that does not read back exactly is a {@link CorruptEntryException}.
  */
 public final class EntryFormat {
@@ -105,11 +105,10 @@ public final class EntryFormat {
 	}
 
 	private static long checksum(ByteBuffer header, byte[] payload) {
-		HashStream64 stream = Hashing.xxh3_64().hashStream();
-		ByteBuffer bytes = header.duplicate();
-		byte[] headerBytes = new byte[bytes.remaining()];
-		bytes.get(headerBytes);
-		return stream.putBytes(headerBytes).putBytes(payload).getAsLong();
+		CRC32C crc = new CRC32C();
+		crc.update(header.duplicate());
+		crc.update(payload);
+		return crc.getValue();
 	}
 
 	/**

@@ -56,12 +56,29 @@ public abstract class SingleFlightCache<E> {
 	 * adds expiry, the entry bound and the removal listener
 	 */
 	protected SingleFlightCache(String name, CacheSettings settings, Caffeine<Object, Object> builder) {
+		this(name, settings, builder, false);
+	}
+
+	/**
+	 * Creates the cache.
+	 * @param name the cache name
+	 * @param settings the resolved bounds
+	 * @param builder a Caffeine builder the subclass has prepared (weigher, executor); this class
+	 * adds expiry, the entry bound and the removal listener
+	 * @param entriesCarryExpiry whether some entries expire sooner than the ttl (those read back from a
+	 * store, see {@link #timeToLive}); others expire a fixed ttl after their write, the cheaper policy
+	 */
+	protected SingleFlightCache(String name, CacheSettings settings, Caffeine<Object, Object> builder,
+			boolean entriesCarryExpiry) {
 		this.name = name;
 		this.settings = settings;
 		Duration ttl = settings.ttl();
-		if (ttl != null) {
+		if (ttl != null && entriesCarryExpiry) {
 			builder.expireAfter(Expiry.<Object, E>writing((key, entry) -> timeToLive(entry, ttl)))
 				.scheduler(Scheduler.systemScheduler());
+		}
+		else if (ttl != null) {
+			builder.expireAfterWrite(ttl).scheduler(Scheduler.systemScheduler());
 		}
 		this.cache = builder.<Object, E>removalListener((key, entry, cause) -> {
 			if (cause.wasEvicted()) {
@@ -112,9 +129,9 @@ public abstract class SingleFlightCache<E> {
 	/**
 	 * Returns an entry kept beyond memory for a key that memory missed, or {@code null}.
 	 * @param key the key
-	 * @return the entry, or {@code null} to compute
+	 * @return the entry and the value for the caller that read it, or {@code null} to compute
 	 */
-	protected @Nullable E loadFromStore(Object key) {
+	protected @Nullable Loaded<E> loadFromStore(Object key) {
 		return null;
 	}
 
@@ -287,11 +304,11 @@ public abstract class SingleFlightCache<E> {
 
 	private <A> @Nullable Object computeSync(Object key, Flight<E> flight, Loader<A> loader, A argument)
 			throws Throwable {
-		E stored = loadFromStore(key);
-		if (stored != null) {
-			land(key, flight, stored);
+		Loaded<E> loaded = loadFromStore(key);
+		if (loaded != null) {
+			land(key, flight, loaded.entry());
 			this.counters.hit();
-			return fromEntry(stored);
+			return loaded.value();
 		}
 		this.counters.miss();
 		CacheObserver observer = this.observer;
@@ -618,6 +635,17 @@ public abstract class SingleFlightCache<E> {
 	 */
 	public CacheCounters counters() {
 		return this.counters;
+	}
+
+	/**
+	 * An entry read back from beyond memory, with the value that reading it produced: a value no one
+	 * else holds, so the caller that read it gets it without a further copy.
+	 *
+	 * @param <E> what an entry holds
+	 * @param entry the entry to keep in memory
+	 * @param value the value for the caller that read it
+	 */
+	public record Loaded<E>(E entry, @Nullable Object value) {
 	}
 
 	/**

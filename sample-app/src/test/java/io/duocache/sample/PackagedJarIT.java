@@ -35,7 +35,7 @@ class PackagedJarIT {
 
 	@AfterEach
 	void stop() throws InterruptedException {
-		if (this.process != null) {
+		if (this.process != null && this.process.isAlive()) {
 			this.process.destroy();
 			if (!this.process.waitFor(20, TimeUnit.SECONDS)) {
 				this.process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
@@ -45,6 +45,32 @@ class PackagedJarIT {
 
 	@Test
 	void runsWithJavaJarAndServesACachedEndpoint() throws Exception {
+		Path work = Files.createTempDirectory("duocache-sample-jar");
+		String base = start(work);
+		assertThat(getJson(base + "/mutation/data")).isEqualTo(List.of(1, 2, 3));
+		assertThat(getJson(base + "/mutation/data")).isEqualTo(List.of(1, 2, 3));
+		Map<?, ?> cache = (Map<?, ?>) getJson(base + "/actuator/duocache/Numbers.asData");
+		assertThat(cache.get("misses")).isEqualTo(1);
+		assertThat(cache.get("hits")).isEqualTo(1);
+	}
+
+	@Test
+	void answersTheFirstCallAfterARestartFromDisk() throws Exception {
+		Path work = Files.createTempDirectory("duocache-sample-jar");
+		String base = start(work);
+		Object rides = getJson(base + "/rides");
+		assertThat(((Map<?, ?>) getJson(base + "/actuator/duocache/RideLoader.loadRides")).get("misses")).isEqualTo(1);
+		stop();
+		base = start(work);
+		assertThat(getJson(base + "/rides")).isEqualTo(rides);
+		Map<?, ?> loader = (Map<?, ?>) getJson(base + "/actuator/duocache/RideLoader.loadRides");
+		assertThat(loader.get("misses")).isEqualTo(0);
+		assertThat(loader.get("persist")).isEqualTo("disk");
+		assertThat(loader.get("storeEntries")).isEqualTo(1);
+	}
+
+	/** Starts the jar with its data and disk store in a folder of the test's; returns its base URL. */
+	private String start(Path work) throws Exception {
 		Path jar = Path.of(System.getProperty("sample.jar"));
 		assertThat(jar).exists();
 		int port = freePort();
@@ -52,17 +78,14 @@ class PackagedJarIT {
 		String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
 		this.process = new ProcessBuilder(java, "-jar", jar.toString(), "--server.port=" + port,
 				"--server.address=127.0.0.1", "--sample.rides.rows=1000", "--sample.sales.rows=1000",
-				"--sample.rides.file=" + Files.createTempDirectory("duocache-sample-jar").resolve("pickups.csv"))
+				"--sample.rides.file=" + work.resolve("pickups.csv"),
+				"--duocache.persist.directory=" + work.resolve("store"))
 			.redirectErrorStream(true)
 			.redirectOutput(log.toFile())
 			.start();
 		String base = "http://127.0.0.1:" + port;
 		awaitHealthUp(base, log);
-		assertThat(getJson(base + "/mutation/data")).isEqualTo(List.of(1, 2, 3));
-		assertThat(getJson(base + "/mutation/data")).isEqualTo(List.of(1, 2, 3));
-		Map<?, ?> cache = (Map<?, ?>) getJson(base + "/actuator/duocache/Numbers.asData");
-		assertThat(cache.get("misses")).isEqualTo(1);
-		assertThat(cache.get("hits")).isEqualTo(1);
+		return base;
 	}
 
 	private void awaitHealthUp(String base, Path log) throws Exception {

@@ -12,6 +12,7 @@ import tools.jackson.dataformat.csv.CsvMapper;
 import tools.jackson.dataformat.csv.CsvSchema;
 
 import io.duocache.CacheData;
+import io.duocache.Persist;
 
 /**
  * Loads the pickups dataset: slow the first time, a fresh copy from the cache afterwards.
@@ -30,11 +31,12 @@ public class RideLoader {
 	}
 
 	/**
-	 * Reads up to {@code limit} rides from the CSV file.
+	 * Reads up to {@code limit} rides from the CSV file. Kept on disk too, so after a restart the
+	 * first call reads the stored copy instead of parsing the CSV again.
 	 * @param limit the maximum number of rows
 	 * @return the rides, which the caller may change freely
 	 */
-	@CacheData(spinner = "Loading the pickups dataset...", showTime = true)
+	@CacheData(spinner = "Loading the pickups dataset...", showTime = true, persist = Persist.DISK)
 	public List<Ride> loadRides(int limit) {
 		List<Ride> rides = new ArrayList<>();
 		CsvSchema schema = CsvSchema.emptySchema().withHeader();
