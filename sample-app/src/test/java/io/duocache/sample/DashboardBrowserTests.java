@@ -31,7 +31,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * skipped, with a message, only where no browser is installed.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-		properties = { "sample.rides.rows=2000", "duocache.persist.directory=${java.io.tmpdir}/duocache-sample-test/${random.uuid}", "sample.sales.rows=2000", "sample.rides.file=${java.io.tmpdir}/duocache-sample-browser/pickups.csv" })
+		properties = { "sample.rides.rows=2000", "duocache.persist.directory=${java.io.tmpdir}/duocache-sample-test/${random.uuid}", "sample.sales.rows=2000", "sample.sentiment.reviews=2000", "sample.rides.file=${java.io.tmpdir}/duocache-sample-browser/pickups.csv" })
 @AutoConfigureTestRestTemplate
 class DashboardBrowserTests {
 

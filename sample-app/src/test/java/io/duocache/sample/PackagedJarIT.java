@@ -77,7 +77,7 @@ class PackagedJarIT {
 		Path log = Files.createTempFile("duocache-sample", ".log");
 		String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
 		this.process = new ProcessBuilder(java, "-jar", jar.toString(), "--server.port=" + port,
-				"--server.address=127.0.0.1", "--sample.rides.rows=1000", "--sample.sales.rows=1000",
+				"--server.address=127.0.0.1", "--sample.rides.rows=1000", "--sample.sales.rows=1000", "--sample.sentiment.reviews=1000",
 				"--sample.rides.file=" + work.resolve("pickups.csv"),
 				"--duocache.persist.directory=" + work.resolve("store"))
 			.redirectErrorStream(true)

@@ -18,7 +18,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * through {@code /actuator/metrics/cache.gets}.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-		properties = { "sample.rides.rows=20000", "duocache.persist.directory=${java.io.tmpdir}/duocache-sample-test/${random.uuid}", "sample.sales.rows=20000", "sample.rides.file=${java.io.tmpdir}/duocache-sample-test/pickups.csv" })
+		properties = { "sample.rides.rows=20000", "duocache.persist.directory=${java.io.tmpdir}/duocache-sample-test/${random.uuid}", "sample.sales.rows=20000", "sample.sentiment.reviews=20000", "sample.rides.file=${java.io.tmpdir}/duocache-sample-test/pickups.csv" })
 @AutoConfigureTestRestTemplate
 class QuickStartTests {
 
