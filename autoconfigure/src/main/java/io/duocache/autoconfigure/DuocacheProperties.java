@@ -47,6 +47,11 @@ public class DuocacheProperties {
 	 */
 	private final Disk persist = new Disk();
 
+	/**
+	 * The Redis store of caches that persist to REDIS (connection: spring.data.redis.*).
+	 */
+	private final Redis redis = new Redis();
+
 	public boolean isEnabled() {
 		return this.enabled;
 	}
@@ -69,6 +74,10 @@ public class DuocacheProperties {
 
 	public Disk getPersist() {
 		return this.persist;
+	}
+
+	public Redis getRedis() {
+		return this.redis;
 	}
 
 	/**
@@ -269,6 +278,107 @@ public class DuocacheProperties {
 
 		public void setSweepInterval(Duration sweepInterval) {
 			this.sweepInterval = Bounds.ttl(sweepInterval);
+		}
+
+	}
+
+	/**
+	 * The Redis store.
+	 */
+	public static class Redis {
+
+		/**
+		 * Prefix of every Redis key Duocache writes.
+		 */
+		private String keyPrefix = "duocache:";
+
+		/**
+		 * Secret of at least 32 characters, the same on every instance, that signs every entry;
+		 * required when a cache persists to REDIS.
+		 */
+		private @Nullable String signingKey;
+
+		/**
+		 * Bound of every Redis operation on the call path, whatever spring.data.redis.timeout says.
+		 */
+		private Duration timeout = Duration.ofMillis(250);
+
+		/**
+		 * How long a memory copy of a Redis entry lives at most: the bound on staleness if an
+		 * invalidation message is lost.
+		 */
+		private Duration localTtl = Duration.ofSeconds(30);
+
+		/**
+		 * Redis expiry of the entries of caches without a ttl.
+		 */
+		private Duration maxTtl = Duration.ofHours(24);
+
+		/**
+		 * Entries larger than this stay in memory only.
+		 */
+		private DataSize maxValueSize = DataSize.ofMegabytes(16);
+
+		/**
+		 * How long one instance may compute a missing key, renewed while it runs, before another
+		 * instance may take over.
+		 */
+		private Duration lease = Duration.ofSeconds(10);
+
+		public String getKeyPrefix() {
+			return this.keyPrefix;
+		}
+
+		public void setKeyPrefix(String keyPrefix) {
+			this.keyPrefix = keyPrefix;
+		}
+
+		public @Nullable String getSigningKey() {
+			return this.signingKey;
+		}
+
+		public void setSigningKey(@Nullable String signingKey) {
+			this.signingKey = signingKey;
+		}
+
+		public Duration getTimeout() {
+			return this.timeout;
+		}
+
+		public void setTimeout(Duration timeout) {
+			this.timeout = Bounds.ttl(timeout);
+		}
+
+		public Duration getLocalTtl() {
+			return this.localTtl;
+		}
+
+		public void setLocalTtl(Duration localTtl) {
+			this.localTtl = Bounds.ttl(localTtl);
+		}
+
+		public Duration getMaxTtl() {
+			return this.maxTtl;
+		}
+
+		public void setMaxTtl(Duration maxTtl) {
+			this.maxTtl = Bounds.ttl(maxTtl);
+		}
+
+		public DataSize getMaxValueSize() {
+			return this.maxValueSize;
+		}
+
+		public void setMaxValueSize(DataSize maxValueSize) {
+			this.maxValueSize = Bounds.maxSize(maxValueSize);
+		}
+
+		public Duration getLease() {
+			return this.lease;
+		}
+
+		public void setLease(Duration lease) {
+			this.lease = Bounds.ttl(lease);
 		}
 
 	}

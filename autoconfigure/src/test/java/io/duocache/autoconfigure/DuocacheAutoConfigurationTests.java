@@ -226,14 +226,14 @@ class DuocacheAutoConfigurationTests {
 	}
 
 	@Test
-	void failsStartupForAPersistDefaultThatIsNotSupportedYet() {
+	void failsStartupForAPersistDefaultOfRedisWithoutRedisNamingWhereItCameFrom() {
 		this.runner.withPropertyValues("duocache.data.persist=redis").run((context) -> {
 			assertThat(context).hasFailed();
 			FailureAnalysis analysis = new InvalidCacheDeclarationFailureAnalyzer()
 				.analyze(context.getStartupFailure());
 			assertThat(analysis.getDescription()).contains("'Rides.load'")
-				.contains("persist = REDIS (from duocache.data.persist) is not supported yet");
-			assertThat(analysis.getAction()).contains("duocache.data.persist");
+				.contains("persist = REDIS (from duocache.data.persist) needs Redis");
+			assertThat(analysis.getAction()).contains("spring-boot-starter-data-redis");
 		});
 	}
 

@@ -148,10 +148,6 @@ public final class CachedMethodScanner {
 
 	private static CacheDeclaration declaration(Method method, String methodName, CacheData data) {
 		checkSupported(methodName, data.refresh(), data.scope(), data.ttl());
-		if (data.persist() == Persist.REDIS) {
-			throw invalid(methodName, "persist = " + data.persist() + " is not supported yet",
-					"Use persist = DISK or NONE until a release supports it.");
-		}
 		CacheSettings settings = new CacheSettings(ttl(methodName, data.ttl()), maxEntries(methodName, data.maxEntries()),
 				maxSize(methodName, data.maxSize()));
 		return new CacheDeclaration(method, methodName, Tier.DATA, cacheName(data.name(), methodName), settings,

@@ -63,6 +63,9 @@ public final class DuocacheBeanPostProcessor extends ProxyProcessorSupport
 	/** The key format; changing how keys are derived changes this, so old persisted entries miss. */
 	private static final String KEY_FORMAT = "duocache-key-1";
 
+	/** The bean name of the Redis store, defined where the application has Redis. */
+	public static final String REDIS_STORE = "duocacheRedisStore";
+
 	private final CachedMethodScanner scanner = new CachedMethodScanner();
 
 	private final CodeHasher codeHasher = new CodeHasher();
@@ -193,11 +196,6 @@ public final class DuocacheBeanPostProcessor extends ProxyProcessorSupport
 		if (persist == Persist.NONE) {
 			return new DataPlan(type, EntryStore.NONE, null);
 		}
-		if (persist != Persist.DISK) {
-			throw CachedMethodScanner.invalid(declaration.methodName(),
-					"persist = " + persist + " (from " + source + ") is not supported yet",
-					"Choose DISK or NONE in " + source + " until a release supports it.");
-		}
 		if (DataCodec.isVague(type)) {
 			throw CachedMethodScanner.invalid(declaration.methodName(),
 					"persist = " + persist + " (from " + source + ") needs a concrete declared return type to read "
@@ -205,9 +203,25 @@ public final class DuocacheBeanPostProcessor extends ProxyProcessorSupport
 					"Declare the concrete type (for example List<Ride> rather than Object), or keep this cache in "
 							+ "memory with persist = NONE.");
 		}
-		DiskEntryStore disk = beanFactory().getBean(DiskEntryStore.class);
-		disk.open();
-		return new DataPlan(type, disk, ShapeFingerprint.of(type, typeFactory));
+		EntryStore store = store(persist, declaration, source);
+		store.open();
+		store.listen(infra.dataCaches);
+		return new DataPlan(type, store, ShapeFingerprint.of(type, typeFactory));
+	}
+
+	/** Returns the store of a kind; the Redis store exists only where the application has Redis. */
+	private EntryStore store(Persist persist, CacheDeclaration declaration, String source) {
+		if (persist == Persist.DISK) {
+			return beanFactory().getBean(DiskEntryStore.class);
+		}
+		if (!beanFactory().containsBean(REDIS_STORE)) {
+			throw CachedMethodScanner.invalid(declaration.methodName(),
+					"persist = REDIS (from " + source + ") needs Redis, but the application has no "
+							+ "RedisConnectionFactory",
+					"Add spring-boot-starter-data-redis and set spring.data.redis.host (or define a "
+							+ "RedisConnectionFactory bean), or choose persist = DISK or NONE.");
+		}
+		return beanFactory().getBean(REDIS_STORE, EntryStore.class);
 	}
 
 	static JavaType javaType(ResolvableType type, TypeFactory typeFactory) {

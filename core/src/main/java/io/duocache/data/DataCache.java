@@ -27,6 +27,8 @@ import io.duocache.config.CacheSettings;
 import io.duocache.key.CacheKey;
 import io.duocache.store.CorruptEntryException;
 import io.duocache.store.EntryStore;
+import io.duocache.store.EntryTooLargeException;
+import io.duocache.store.StoreUnavailableException;
 import io.duocache.store.StoredEntry;
 import io.duocache.tier.SingleFlightCache;
 
@@ -85,13 +87,21 @@ public final class DataCache extends SingleFlightCache<DataEntry> {
 
 	private DataCache(String name, CacheSettings settings, DataCodec codec, @Nullable JavaType declaredType,
 			String methodName, EntryStore store, boolean springApi) {
-		super(name, settings, builder(settings), store != EntryStore.NONE);
+		super(name, settings, builder(settings), memoryTtl(settings.ttl(), store.memoryTtl()),
+				store != EntryStore.NONE);
 		this.springApi = springApi;
 		this.mapper = codec.mapper();
 		this.declaredCodec = (declaredType != null && !DataCodec.isVague(declaredType)) ? codecFor(declaredType)
 				: null;
 		this.methodName = methodName;
 		this.store = store;
+	}
+
+	private static @Nullable Duration memoryTtl(@Nullable Duration ttl, @Nullable Duration storeBound) {
+		if (ttl == null || storeBound == null) {
+			return (ttl != null) ? ttl : storeBound;
+		}
+		return (storeBound.compareTo(ttl) < 0) ? storeBound : ttl;
 	}
 
 	private static Caffeine<Object, Object> builder(CacheSettings settings) {
@@ -136,13 +146,13 @@ public final class DataCache extends SingleFlightCache<DataEntry> {
 	}
 
 	@Override
-	protected Duration timeToLive(DataEntry entry, Duration ttl) {
+	protected Duration timeToLive(DataEntry entry, Duration memoryTtl) {
 		Instant expiresAt = entry.expiresAt();
 		if (expiresAt == null) {
-			return ttl;
+			return memoryTtl;
 		}
 		Duration remaining = Duration.between(Instant.now(), expiresAt);
-		return remaining.isNegative() ? Duration.ZERO : (remaining.compareTo(ttl) < 0) ? remaining : ttl;
+		return remaining.isNegative() ? Duration.ZERO : (remaining.compareTo(memoryTtl) < 0) ? remaining : memoryTtl;
 	}
 
 	private Codec codecFor(@Nullable Object value) {
@@ -246,7 +256,7 @@ public final class DataCache extends SingleFlightCache<DataEntry> {
 		}
 		StoredEntry stored;
 		try {
-			stored = this.store.load(name(), cacheKey);
+			stored = this.store.loadOrLead(name(), cacheKey);
 		}
 		catch (RuntimeException ex) {
 			storeFailed(StoreCounters.READ, ex);
@@ -279,12 +289,29 @@ public final class DataCache extends SingleFlightCache<DataEntry> {
 			Instant expiresAt = (settings().ttl() != null) ? now.plus(settings().ttl()) : null;
 			this.store.save(name(), cacheKey, new StoredEntry(entry.bytes(), now, expiresAt));
 		}
+		catch (EntryTooLargeException ex) {
+			this.storeCounters.error(StoreCounters.TOO_LARGE);
+			logger.debug(ex.getMessage());
+			return;
+		}
 		catch (RuntimeException ex) {
 			storeFailed(StoreCounters.WRITE, ex);
 			return;
 		}
 		if (invalidatedSince(invalidationsBefore)) {
 			removeFromStore(cacheKey);
+		}
+	}
+
+	@Override
+	protected void onFailed(Object key) {
+		if (this.store != EntryStore.NONE && key instanceof CacheKey cacheKey) {
+			try {
+				this.store.abandon(name(), cacheKey);
+			}
+			catch (RuntimeException ex) {
+				storeFailed(StoreCounters.WRITE, ex);
+			}
 		}
 	}
 
@@ -323,6 +350,13 @@ public final class DataCache extends SingleFlightCache<DataEntry> {
 		if (ex instanceof CorruptEntryException) {
 			logger.warn("Cache '" + name() + "' dropped an entry of its " + this.store.name()
 					+ " store that does not read back (" + ex.getMessage() + "); the call computes instead");
+			return;
+		}
+		if (ex instanceof StoreUnavailableException) {
+			if (logger.isDebugEnabled()) {
+				logger.debug("Cache '" + name() + "' could not " + operation + " its " + this.store.name()
+						+ " store (" + ex.getMessage() + "); the call carries on from memory");
+			}
 			return;
 		}
 		logger.warn("Cache '" + name() + "' could not " + operation + " its " + this.store.name()

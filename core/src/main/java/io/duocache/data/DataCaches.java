@@ -11,6 +11,7 @@ import io.duocache.config.CacheSettings;
 import io.duocache.config.DuocacheSettings;
 import io.duocache.key.CacheKey;
 import io.duocache.store.EntryStore;
+import io.duocache.store.InvalidationListener;
 import io.duocache.tier.CacheObserver;
 import io.duocache.tier.CacheRegistry;
 import io.duocache.tier.Tier;
@@ -20,7 +21,7 @@ import io.duocache.tier.Tier;
  * {@code Cache} API, which are read back as the return type of the {@code @Cacheable} methods that
  * name them.
  */
-public final class DataCaches extends CacheRegistry<DataCache> {
+public final class DataCaches extends CacheRegistry<DataCache> implements InvalidationListener {
 
 	/** Marks a cache named by methods of different return types. */
 	private static final JavaType VAGUE = TypeFactory.unknownType();
@@ -77,6 +78,31 @@ public final class DataCaches extends CacheRegistry<DataCache> {
 	 */
 	public DataCodec codec() {
 		return this.codec;
+	}
+
+	@Override
+	public void cleared(String cacheName) {
+		DataCache cache = getTierCache(cacheName);
+		if (cache != null) {
+			cache.releaseAll();
+		}
+	}
+
+	@Override
+	public void removed(String cacheName, CacheKey key) {
+		DataCache cache = getTierCache(cacheName);
+		if (cache != null) {
+			cache.releaseKey(key);
+		}
+	}
+
+	@Override
+	public void lost(@Nullable String cacheName) {
+		for (DataCache cache : getTierCaches()) {
+			if (cache.store().memoryTtl() != null && (cacheName == null || cacheName.equals(cache.name()))) {
+				cache.releaseAll();
+			}
+		}
 	}
 
 	@Override

@@ -22,15 +22,18 @@ public final class StoreCounters {
 	/** Removing every entry of the cache. */
 	public static final String CLEAR = "clear";
 
+	/** An entry too large for the store, kept in memory only. */
+	public static final String TOO_LARGE = "too-large";
+
 	/** Every operation, in the order meters list them. */
-	public static final List<String> OPERATIONS = List.of(READ, WRITE, REMOVE, CLEAR);
+	public static final List<String> OPERATIONS = List.of(READ, WRITE, REMOVE, CLEAR, TOO_LARGE);
 
 	private final LongAdder hits = new LongAdder();
 
 	private final LongAdder misses = new LongAdder();
 
 	private final Map<String, LongAdder> errors = Map.of(READ, new LongAdder(), WRITE, new LongAdder(), REMOVE,
-			new LongAdder(), CLEAR, new LongAdder());
+			new LongAdder(), CLEAR, new LongAdder(), TOO_LARGE, new LongAdder());
 
 	void hit() {
 		this.hits.increment();

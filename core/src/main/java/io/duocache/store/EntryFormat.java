@@ -59,6 +59,42 @@ public final class EntryFormat {
 	}
 
 	/**
+	 * Returns an entry as one array: header, payload, trailer.
+	 * @param key the entry's key
+	 * @param entry the entry
+	 * @return the encoded entry
+	 */
+	public static byte[] encode(CacheKey key, StoredEntry entry) {
+		ByteBuffer header = header(key, entry);
+		byte[] payload = entry.bytes();
+		return ByteBuffer.allocate(HEADER_BYTES + payload.length + TRAILER_BYTES)
+			.put(header.duplicate())
+			.put(payload)
+			.put(trailer(header, payload))
+			.array();
+	}
+
+	/**
+	 * Reads an entry encoded by {@link #encode}, checking everything about it.
+	 * @param key the key it must have been written under
+	 * @param encoded the encoded entry
+	 * @return the entry
+	 * @throws CorruptEntryException if it does not read back exactly
+	 */
+	public static StoredEntry decode(CacheKey key, byte[] encoded) {
+		ByteBuffer all = ByteBuffer.wrap(encoded);
+		if (encoded.length < HEADER_BYTES + TRAILER_BYTES) {
+			throw new CorruptEntryException("truncated: " + encoded.length + " bytes");
+		}
+		ByteBuffer header = all.slice(0, HEADER_BYTES);
+		Header read = readHeader(header, key, encoded.length);
+		byte[] payload = new byte[read.payloadLength()];
+		all.get(HEADER_BYTES, payload);
+		verify(header, payload, all.slice(HEADER_BYTES + payload.length, TRAILER_BYTES));
+		return new StoredEntry(payload, read.writtenAt(), read.expiresAt());
+	}
+
+	/**
 	 * Reads a header.
 	 * @param header the first {@link #HEADER_BYTES} bytes of an entry
 	 * @param expectedKey the key the entry must have been written under, or {@code null} to accept any

@@ -1,5 +1,9 @@
 package io.duocache.store;
 
+import java.time.Duration;
+
+import java.time.Duration;
+
 import org.jspecify.annotations.Nullable;
 
 import io.duocache.key.CacheKey;
@@ -51,6 +55,32 @@ public interface EntryStore {
 	String name();
 
 	/**
+	 * Makes the store ready, when the first cache that uses it is created; later calls do nothing.
+	 * @throws io.duocache.DuocacheException if the store is configured in a way it cannot work with,
+	 * saying how to fix it
+	 */
+	default void open() {
+	}
+
+	/**
+	 * Returns how long a memory copy of an entry read from this store may live at most, or
+	 * {@code null} for as long as the entry itself: a shared store bounds how stale a memory copy
+	 * can get if an invalidation from another instance is lost.
+	 * @return the bound, or {@code null}
+	 */
+	default @Nullable Duration memoryTtl() {
+		return null;
+	}
+
+	/**
+	 * Asks the store to report invalidations made by other instances; a store that no other instance
+	 * shares reports none.
+	 * @param listener what drops the memory copies
+	 */
+	default void listen(InvalidationListener listener) {
+	}
+
+	/**
 	 * Returns what the store holds for one cache, or {@code null} when it cannot tell.
 	 * @param cacheName the cache
 	 * @return the entries and bytes kept for it
@@ -75,6 +105,26 @@ public interface EntryStore {
 	 * @return the entry, or {@code null} when absent
 	 */
 	@Nullable StoredEntry load(String cacheName, CacheKey key);
+
+	/**
+	 * Returns the entry stored under a key, or {@code null} when the caller is to compute it. A store
+	 * shared by several instances lets one of them compute a missing key while the others wait for
+	 * its value (bounded); the one that computes must end with {@link #save} or {@link #abandon}.
+	 * @param cacheName the cache
+	 * @param key the key
+	 * @return the entry, or {@code null} to compute
+	 */
+	default @Nullable StoredEntry loadOrLead(String cacheName, CacheKey key) {
+		return load(cacheName, key);
+	}
+
+	/**
+	 * Gives up the computation of a key that {@link #loadOrLead} handed to this caller: it failed.
+	 * @param cacheName the cache
+	 * @param key the key
+	 */
+	default void abandon(String cacheName, CacheKey key) {
+	}
 
 	/**
 	 * Stores an entry, replacing what was under the key.

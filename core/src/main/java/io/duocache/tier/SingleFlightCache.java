@@ -56,7 +56,7 @@ public abstract class SingleFlightCache<E> {
 	 * adds expiry, the entry bound and the removal listener
 	 */
 	protected SingleFlightCache(String name, CacheSettings settings, Caffeine<Object, Object> builder) {
-		this(name, settings, builder, false);
+		this(name, settings, builder, settings.ttl(), false);
 	}
 
 	/**
@@ -65,20 +65,21 @@ public abstract class SingleFlightCache<E> {
 	 * @param settings the resolved bounds
 	 * @param builder a Caffeine builder the subclass has prepared (weigher, executor); this class
 	 * adds expiry, the entry bound and the removal listener
-	 * @param entriesCarryExpiry whether some entries expire sooner than the ttl (those read back from a
-	 * store, see {@link #timeToLive}); others expire a fixed ttl after their write, the cheaper policy
+	 * @param memoryTtl how long an entry stays in memory, or {@code null} for no expiry; shorter than
+	 * the cache's ttl where memory copies of a shared store must be refreshed sooner
+	 * @param entriesCarryExpiry whether some entries expire sooner than that (those read back from a
+	 * store, see {@link #timeToLive}); others expire a fixed time after their write, the cheaper policy
 	 */
 	protected SingleFlightCache(String name, CacheSettings settings, Caffeine<Object, Object> builder,
-			boolean entriesCarryExpiry) {
+			@Nullable Duration memoryTtl, boolean entriesCarryExpiry) {
 		this.name = name;
 		this.settings = settings;
-		Duration ttl = settings.ttl();
-		if (ttl != null && entriesCarryExpiry) {
-			builder.expireAfter(Expiry.<Object, E>writing((key, entry) -> timeToLive(entry, ttl)))
+		if (memoryTtl != null && entriesCarryExpiry) {
+			builder.expireAfter(Expiry.<Object, E>writing((key, entry) -> timeToLive(entry, memoryTtl)))
 				.scheduler(Scheduler.systemScheduler());
 		}
-		else if (ttl != null) {
-			builder.expireAfterWrite(ttl).scheduler(Scheduler.systemScheduler());
+		else if (memoryTtl != null) {
+			builder.expireAfterWrite(memoryTtl).scheduler(Scheduler.systemScheduler());
 		}
 		this.cache = builder.<Object, E>removalListener((key, entry, cause) -> {
 			if (cause.wasEvicted()) {
@@ -107,14 +108,14 @@ public abstract class SingleFlightCache<E> {
 	protected abstract @Nullable Object fromEntry(E entry);
 
 	/**
-	 * Returns how long an entry stays in memory once written: the ttl, or less for an entry whose
-	 * expiry was fixed elsewhere (one read back from a store).
+	 * Returns how long an entry stays in memory once written: the memory ttl, or less for an entry
+	 * whose expiry was fixed elsewhere (one read back from a store).
 	 * @param entry the entry
-	 * @param ttl the cache's ttl
+	 * @param memoryTtl the cache's memory ttl
 	 * @return the time to live of this entry
 	 */
-	protected Duration timeToLive(E entry, Duration ttl) {
-		return ttl;
+	protected Duration timeToLive(E entry, Duration memoryTtl) {
+		return memoryTtl;
 	}
 
 	/**
@@ -143,6 +144,13 @@ public abstract class SingleFlightCache<E> {
 	 * invalidations before the entry was published
 	 */
 	protected void onPublished(Object key, E entry, long invalidationsBefore) {
+	}
+
+	/**
+	 * Called when a computation failed, before its waiters are told.
+	 * @param key the key
+	 */
+	protected void onFailed(Object key) {
 	}
 
 	/**
@@ -416,6 +424,7 @@ public abstract class SingleFlightCache<E> {
 	 */
 	private void fail(Object key, Flight<E> flight, Throwable failure) {
 		this.flights.remove(key, flight);
+		onFailed(key);
 		flight.completeExceptionally((failure instanceof InterruptedException) ? Retry.INSTANCE : failure);
 	}
 
@@ -503,8 +512,20 @@ public abstract class SingleFlightCache<E> {
 	 * and entries kept beyond memory stay there for the next start.
 	 */
 	public final void releaseAll() {
+		this.invalidations.incrementAndGet();
 		this.flights.clear();
 		this.cache.invalidateAll();
+	}
+
+	/**
+	 * Drops one entry from memory only, leaving what a store keeps: another instance removed it from
+	 * the store already. A computation of that key still running is not stored when it ends.
+	 * @param key the key
+	 */
+	public final void releaseKey(Object key) {
+		this.invalidations.incrementAndGet();
+		this.flights.remove(key);
+		this.cache.invalidate(key);
 	}
 
 	/**

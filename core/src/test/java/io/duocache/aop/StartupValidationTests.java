@@ -72,9 +72,10 @@ class StartupValidationTests {
 	}
 
 	@Test
-	void rejectsPersistenceThatIsNotSupportedYet() {
-		assertStartupFails(PersistToRedis.class,
-				(ex) -> assertThat(ex.getMessage()).contains("persist = REDIS is not supported yet"));
+	void rejectsRedisPersistenceWithoutRedis() {
+		assertStartupFails(PersistToRedis.class, (ex) -> assertThat(ex.getMessage())
+			.contains("persist = REDIS (from @CacheData(persist)) needs Redis")
+			.contains("spring-boot-starter-data-redis"));
 	}
 
 	@Test

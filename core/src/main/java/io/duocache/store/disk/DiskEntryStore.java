@@ -78,6 +78,7 @@ public final class DiskEntryStore implements EntryStore, AutoCloseable {
 	 * nothing.
 	 * @throws DuocacheException if the folder cannot be used, naming the property and the path
 	 */
+	@Override
 	public synchronized void open() {
 		if (this.sweeper != null) {
 			return;

@@ -129,7 +129,7 @@ class DiskEntryStoreTests {
 		DiskEntryStore store = open(DataSize.ofMegabytes(10));
 		store.save("rides", KEY, new StoredEntry(bytes(100, 1), Instant.now(), Instant.now().plusSeconds(60)));
 		CacheKey expired = new CacheKey(3, 3);
-		store.save("rides", expired, new StoredEntry(bytes(100, 1), Instant.now(), Instant.now().plusMillis(1)));
+		store.save("rides", expired, new StoredEntry(bytes(100, 1), Instant.now().minusSeconds(2), Instant.now().minusSeconds(1)));
 		Path folder = store.entryFile("rides", KEY).getParent();
 		Path garbage = Files.writeString(folder.resolve("00000000000000000000000000000007.entry"), "garbage");
 		Path abandoned = Files.write(folder.resolve("abc.1234.tmp"), new byte[10]);

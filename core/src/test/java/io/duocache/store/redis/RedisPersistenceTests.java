@@ -1,0 +1,344 @@
+package io.duocache.store.redis;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.context.annotation.AnnotationConfigApplicationContext;
+import org.springframework.data.redis.connection.RedisStandaloneConfiguration;
+import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory;
+import org.springframework.util.unit.DataSize;
+
+import io.duocache.CacheData;
+import io.duocache.CacheDataManager;
+import io.duocache.DuocacheConfiguration;
+import io.duocache.DuocacheException;
+import io.duocache.Persist;
+import io.duocache.aop.DuocacheBeanPostProcessor;
+import io.duocache.data.DataCache;
+import io.duocache.data.DataCaches;
+import io.duocache.data.StoreCounters;
+import io.duocache.testing.RedisServer;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatException;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * {@code persist = REDIS} with two or more application contexts ("instances") sharing one real
+ * {@code redis-server}: shared entries, invalidation for every instance, lost messages, one
+ * computation across instances, damaged entries, and Redis stopped, frozen and restarted.
+ */
+class RedisPersistenceTests {
+
+	private static final String SIGNING_KEY = "a-test-signing-key-that-is-long-enough-0123456789";
+
+	private static RedisServer redis;
+
+	private final List<AnnotationConfigApplicationContext> instances = new ArrayList<>();
+
+	private final ExecutorService executor = Executors.newFixedThreadPool(8);
+
+	@BeforeAll
+	static void startRedis() {
+		redis = RedisServer.start();
+	}
+
+	@AfterAll
+	static void stopRedis() {
+		redis.close();
+	}
+
+	@BeforeEach
+	void flush() throws Exception {
+		redis.command("FLUSHALL");
+	}
+
+	@AfterEach
+	void close() {
+		this.executor.shutdownNow();
+		this.instances.forEach(AnnotationConfigApplicationContext::close);
+	}
+
+	@Test
+	void computesOnceAndHandsFreshCopiesToTheOtherInstance() {
+		Prices one = start(SIGNING_KEY).getBean(Prices.class);
+		Prices two = start(SIGNING_KEY).getBean(Prices.class);
+		assertThat(one.load("a")).containsExactly("a-1");
+		List<String> copy = two.load("a");
+		assertThat(copy).containsExactly("a-1");
+		copy.add("mutated");
+		assertThat(two.load("a")).containsExactly("a-1");
+		assertThat(one.computations() + two.computations()).isEqualTo(1);
+		assertThat(dataCache(1, "Prices.load").storeCounters().hits()).isEqualTo(1);
+	}
+
+	@Test
+	void givesEveryKeyTheEntrysRemainingTtlOrTheMaxTtl() throws Exception {
+		Prices prices = start(SIGNING_KEY).getBean(Prices.class);
+		prices.load("a");
+		prices.forever("a");
+		long withTtl = Long.parseLong(redis.command("PTTL", onlyKey("Prices.load")));
+		long withoutTtl = Long.parseLong(redis.command("PTTL", onlyKey("Prices.forever")));
+		assertThat(withTtl).isBetween(Duration.ofMinutes(59).toMillis(), Duration.ofMinutes(61).toMillis());
+		assertThat(withoutTtl).isBetween(Duration.ofHours(23).toMillis(), Duration.ofHours(24).toMillis());
+	}
+
+	@Test
+	void clearingAllOnOneInstanceIsSeenByTheOtherWithinASecond() {
+		Prices one = start(SIGNING_KEY).getBean(Prices.class);
+		Prices two = start(SIGNING_KEY).getBean(Prices.class);
+		one.load("a");
+		two.load("a");
+		this.instances.get(0).getBean(CacheDataManager.class).clear("Prices.load");
+		await().atMost(Duration.ofSeconds(1))
+			.until(() -> dataCache(1, "Prices.load").estimatedSize() == 0);
+		two.load("a");
+		assertThat(one.computations() + two.computations()).isEqualTo(2);
+	}
+
+	@Test
+	void clearingOneEntryOnOneInstanceIsSeenByTheOtherWithinASecond() {
+		Prices one = start(SIGNING_KEY).getBean(Prices.class);
+		Prices two = start(SIGNING_KEY).getBean(Prices.class);
+		one.load("a");
+		one.load("b");
+		two.load("a");
+		two.load("b");
+		this.instances.get(0).getBean(CacheDataManager.class).clear("Prices.load", "a");
+		await().atMost(Duration.ofSeconds(1)).until(() -> dataCache(1, "Prices.load").estimatedSize() == 1);
+		two.load("a");
+		two.load("b");
+		assertThat(one.computations() + two.computations()).isEqualTo(3);
+	}
+
+	@Test
+	void dropsMemoryCopiesWhenItsSubscriptionWasCut() throws Exception {
+		start(SIGNING_KEY);
+		Prices two = start(SIGNING_KEY).getBean(Prices.class);
+		two.load("a");
+		assertThat(dataCache(1, "Prices.load").estimatedSize()).isEqualTo(1);
+		redis.command("CLIENT", "KILL", "TYPE", "pubsub");
+		await().atMost(Duration.ofSeconds(10)).until(() -> dataCache(1, "Prices.load").estimatedSize() == 0);
+	}
+
+	@Test
+	void dropsMemoryCopiesOfACacheWhenItsSequenceHasAGap() throws Exception {
+		Prices one = start(SIGNING_KEY).getBean(Prices.class);
+		Prices two = start(SIGNING_KEY).getBean(Prices.class);
+		one.load("b");
+		this.instances.get(0).getBean(CacheDataManager.class).clear("Prices.load", "b");
+		two.load("a");
+		await().atMost(Duration.ofSeconds(1)).until(() -> dataCache(1, "Prices.load").estimatedSize() == 1);
+		redis.command("PUBLISH", "duocache:invalidations", "99|remove|00000000000000000000000000000001|Prices.load");
+		await().atMost(Duration.ofSeconds(1)).until(() -> dataCache(1, "Prices.load").estimatedSize() == 0);
+	}
+
+	@Test
+	void eightCallersOnTwoInstancesComputeOnce() throws Exception {
+		Prices one = start(SIGNING_KEY).getBean(Prices.class);
+		Prices two = start(SIGNING_KEY).getBean(Prices.class);
+		CountDownLatch go = new CountDownLatch(1);
+		List<Future<List<String>>> calls = new ArrayList<>();
+		for (int i = 0; i < 8; i++) {
+			Prices prices = (i % 2 == 0) ? one : two;
+			calls.add(this.executor.submit(() -> {
+				go.await();
+				return prices.slow("x");
+			}));
+		}
+		go.countDown();
+		for (Future<List<String>> call : calls) {
+			assertThat(call.get(30, TimeUnit.SECONDS)).containsExactly("x-slow");
+		}
+		assertThat(one.slowComputations() + two.slowComputations()).isEqualTo(1);
+	}
+
+	@Test
+	void anotherInstanceComputesOnceTheOwnerDiedMidComputation() throws Exception {
+		AnnotationConfigApplicationContext ownerContext = start(SIGNING_KEY);
+		Prices owner = ownerContext.getBean(Prices.class);
+		Prices survivor = start(SIGNING_KEY).getBean(Prices.class);
+		CountDownLatch ownerStarted = new CountDownLatch(1);
+		owner.blockNextCompute(ownerStarted);
+		Future<List<String>> ownerCall = this.executor.submit(() -> owner.load("z"));
+		assertThat(ownerStarted.await(10, TimeUnit.SECONDS)).isTrue();
+		ownerContext.close();
+		long started = System.nanoTime();
+		assertThat(survivor.load("z")).containsExactly("z-1");
+		assertThat(survivor.computations()).isEqualTo(1);
+		assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(15));
+		ownerCall.cancel(true);
+	}
+
+	@Test
+	void treatsTamperedTruncatedAndForeignValuesAsCountedMisses() throws Exception {
+		Prices one = start(SIGNING_KEY).getBean(Prices.class);
+		Prices two = start(SIGNING_KEY).getBean(Prices.class);
+		one.load("a");
+		String key = onlyKey("Prices.load");
+		byte[] value = redis.get(key);
+		value[value.length - 20] ^= 0x01;
+		redis.command("SET", key, value);
+		assertThat(two.load("a")).containsExactly("a-1");
+		one.load("b");
+		String truncated = keyOf("Prices.load", (k) -> !k.equals(key));
+		redis.command("SET", truncated, java.util.Arrays.copyOf(redis.get(truncated), 40));
+		assertThat(two.load("b")).containsExactly("b-1");
+		one.load("c");
+		String foreign = keyOf("Prices.load", (k) -> !k.equals(key) && !k.equals(truncated));
+		redis.command("SET", foreign, "{\"price\": 1}");
+		assertThat(two.load("c")).containsExactly("c-1");
+		assertThat(dataCache(1, "Prices.load").storeCounters().errors(StoreCounters.READ)).isEqualTo(3);
+		assertThat(two.computations()).isEqualTo(3);
+	}
+
+	@Test
+	void neverFailsACallWhileRedisIsStoppedFrozenOrRestartedAndUsesItAgainAfterwards() throws Exception {
+		Prices prices = start(SIGNING_KEY).getBean(Prices.class);
+		prices.load("warm");
+		redis.stop();
+		assertCallsBoundedAndCorrect(prices, "stopped");
+		redis.restart();
+		redis.pause();
+		try {
+			assertCallsBoundedAndCorrect(prices, "frozen");
+		}
+		finally {
+			redis.resume();
+		}
+		redis.restart();
+		await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200)).until(() -> {
+			prices.load("back-" + System.nanoTime());
+			return redis.command("DBSIZE").equals("0") == false;
+		});
+		assertThat(this.instances.get(0).getBean(RedisEntryStore.class).isCircuitOpen()).isFalse();
+	}
+
+	private void assertCallsBoundedAndCorrect(Prices prices, String phase) {
+		for (int i = 0; i < 20; i++) {
+			long started = System.nanoTime();
+			assertThat(prices.load(phase + i)).containsExactly(phase + i + "-1");
+			assertThat(Duration.ofNanos(System.nanoTime() - started)).as("call %d while Redis is %s", i, phase)
+				.isLessThan(Duration.ofSeconds(2));
+		}
+	}
+
+	@Test
+	void failsStartupWithoutASigningKeySayingHowToMakeOne() {
+		assertThatException().isThrownBy(() -> start(null))
+			.withStackTraceContaining("duocache.redis.signing-key")
+			.withStackTraceContaining("openssl rand -base64 48");
+		assertThatException().isThrownBy(() -> start("short"))
+			.withStackTraceContaining("only 5 characters long");
+	}
+
+	@Test
+	void failsStartupForRedisWithoutAConnectionFactory() {
+		AnnotationConfigApplicationContext context = new AnnotationConfigApplicationContext();
+		this.instances.add(context);
+		context.register(DuocacheConfiguration.class);
+		context.registerBean(Prices.class);
+		assertThatException().isThrownBy(context::refresh)
+			.havingRootCause()
+			.isInstanceOf(DuocacheException.class)
+			.withMessageContaining("needs Redis")
+			.withMessageContaining("spring-boot-starter-data-redis");
+	}
+
+	private DataCache dataCache(int instance, String name) {
+		return this.instances.get(instance).getBean(DataCaches.class).getTierCache(name);
+	}
+
+	private String onlyKey(String cacheName) throws Exception {
+		return keyOf(cacheName, (key) -> true);
+	}
+
+	private String keyOf(String cacheName, java.util.function.Predicate<String> filter) throws Exception {
+		return java.util.Arrays.stream(redis.command("KEYS", "duocache:{" + cacheName + "}:0:*").split("\n"))
+			.filter((key) -> !key.endsWith(":version"))
+			.filter(filter)
+			.findFirst()
+			.orElseThrow();
+	}
+
+	private AnnotationConfigApplicationContext start(String signingKey) {
+		AnnotationConfigApplicationContext context = new AnnotationConfigApplicationContext();
+		this.instances.add(context);
+		LettuceConnectionFactory connections = new LettuceConnectionFactory(
+				new RedisStandaloneConfiguration("127.0.0.1", redis.port()));
+		context.registerBean("redisConnectionFactory", LettuceConnectionFactory.class, () -> connections);
+		context.registerBean(DuocacheBeanPostProcessor.REDIS_STORE, RedisEntryStore.class,
+				() -> new RedisEntryStore(connections, new RedisStoreSettings("duocache:", signingKey,
+						Duration.ofMillis(250), Duration.ofSeconds(30), Duration.ofHours(24), DataSize.ofMegabytes(16),
+						Duration.ofSeconds(2))));
+		context.register(DuocacheConfiguration.class);
+		context.registerBean(Prices.class);
+		context.refresh();
+		return context;
+	}
+
+	static class Prices {
+
+		private final AtomicInteger computations = new AtomicInteger();
+
+		private final AtomicInteger slowComputations = new AtomicInteger();
+
+		private volatile CountDownLatch blockNext;
+
+		@CacheData(persist = Persist.REDIS, ttl = "1h")
+		public List<String> load(String id) {
+			CountDownLatch block = this.blockNext;
+			if (block != null) {
+				this.blockNext = null;
+				block.countDown();
+				try {
+					Thread.sleep(60_000);
+				}
+				catch (InterruptedException ex) {
+					Thread.currentThread().interrupt();
+					throw new IllegalStateException("interrupted", ex);
+				}
+			}
+			this.computations.incrementAndGet();
+			return new ArrayList<>(List.of(id + "-1"));
+		}
+
+		@CacheData(persist = Persist.REDIS)
+		public List<String> forever(String id) {
+			return new ArrayList<>(List.of(id));
+		}
+
+		@CacheData(persist = Persist.REDIS, ttl = "1h")
+		public List<String> slow(String id) throws InterruptedException {
+			this.slowComputations.incrementAndGet();
+			Thread.sleep(500);
+			return new ArrayList<>(List.of(id + "-slow"));
+		}
+
+		void blockNextCompute(CountDownLatch started) {
+			this.blockNext = started;
+		}
+
+		int computations() {
+			return this.computations.get();
+		}
+
+		int slowComputations() {
+			return this.slowComputations.get();
+		}
+
+	}
+
+}

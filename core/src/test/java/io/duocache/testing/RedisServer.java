@@ -1,0 +1,243 @@
+package io.duocache.testing;
+
+import java.io.BufferedInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * A real {@code redis-server} for tests, started from the binary on this machine on a random
+ * loopback port, without persistence. Tests can stop, pause (SIGSTOP), resume and restart it on the
+ * same port, and send it commands. Where no binary is installed, starting fails and says what to
+ * install: a Redis test never skips.
+ */
+public final class RedisServer implements AutoCloseable {
+
+	private static final List<String> BINARIES = List.of("/usr/bin/redis-server", "/usr/local/bin/redis-server",
+			"/opt/homebrew/bin/redis-server");
+
+	private final Path binary;
+
+	private final int port;
+
+	private Process process;
+
+	private RedisServer(Path binary, int port) {
+		this.binary = binary;
+		this.port = port;
+	}
+
+	/**
+	 * Starts a server on a free loopback port.
+	 * @return the running server
+	 */
+	public static RedisServer start() {
+		Path binary = BINARIES.stream()
+			.map(Path::of)
+			.filter(Files::isExecutable)
+			.findFirst()
+			.orElseThrow(() -> new AssertionError("The Redis tests need a real redis-server and none is installed. "
+					+ "Install Debian's package (apt-get install -y redis-server; .ci/run does) or Redis 7 from "
+					+ "your system's packages."));
+		RedisServer server = new RedisServer(binary, freePort());
+		server.launch();
+		return server;
+	}
+
+	private void launch() {
+		try {
+			this.process = new ProcessBuilder(this.binary.toString(), "--port", Integer.toString(this.port), "--bind",
+					"127.0.0.1", "--save", "", "--appendonly", "no", "--protected-mode", "no")
+				.redirectErrorStream(true)
+				.redirectOutput(ProcessBuilder.Redirect.DISCARD)
+				.start();
+		}
+		catch (IOException ex) {
+			throw new AssertionError("Could not start " + this.binary, ex);
+		}
+		long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(15);
+		while (true) {
+			try {
+				if ("PONG".equals(command("PING"))) {
+					return;
+				}
+			}
+			catch (IOException ex) {
+				// Not listening yet.
+			}
+			if (System.nanoTime() > deadline || !this.process.isAlive()) {
+				throw new AssertionError("redis-server did not answer on port " + this.port);
+			}
+			sleep(20);
+		}
+	}
+
+	public int port() {
+		return this.port;
+	}
+
+	/** Stops the server (SIGTERM), waiting until it is gone. */
+	public void stop() {
+		this.process.destroy();
+		try {
+			if (!this.process.waitFor(10, TimeUnit.SECONDS)) {
+				this.process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+			}
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+		}
+	}
+
+	/** Starts the server again on the same port, empty. */
+	public void restart() {
+		stop();
+		launch();
+	}
+
+	/** Freezes the server with SIGSTOP: connections stay open but nothing is answered. */
+	public void pause() {
+		signal("STOP");
+	}
+
+	/** Thaws a paused server with SIGCONT. */
+	public void resume() {
+		signal("CONT");
+	}
+
+	private void signal(String signal) {
+		try {
+			Process kill = new ProcessBuilder("kill", "-" + signal, Long.toString(this.process.pid())).start();
+			if (!kill.waitFor(10, TimeUnit.SECONDS) || kill.exitValue() != 0) {
+				throw new AssertionError("kill -" + signal + " failed");
+			}
+		}
+		catch (IOException ex) {
+			throw new AssertionError(ex);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+		}
+	}
+
+	/**
+	 * Sends one command on a connection of its own and returns the reply as text (a number as its
+	 * digits, an array as its elements joined by newlines, nil as {@code null}).
+	 * @param arguments the command and its arguments
+	 * @return the reply
+	 * @throws IOException if the server cannot be reached, or answers with an error
+	 */
+	public String command(Object... arguments) throws IOException {
+		try (Socket socket = new Socket()) {
+			socket.connect(new InetSocketAddress("127.0.0.1", this.port), 1000);
+			socket.setSoTimeout(5000);
+			OutputStream out = socket.getOutputStream();
+			ByteArrayOutputStream request = new ByteArrayOutputStream();
+			request.write(("*" + arguments.length + "\r\n").getBytes(StandardCharsets.US_ASCII));
+			for (Object argument : arguments) {
+				byte[] bytes = (argument instanceof byte[] raw) ? raw
+						: argument.toString().getBytes(StandardCharsets.UTF_8);
+				request.write(("$" + bytes.length + "\r\n").getBytes(StandardCharsets.US_ASCII));
+				request.write(bytes);
+				request.write("\r\n".getBytes(StandardCharsets.US_ASCII));
+			}
+			out.write(request.toByteArray());
+			out.flush();
+			return reply(new BufferedInputStream(socket.getInputStream()));
+		}
+	}
+
+	/**
+	 * Returns the raw value of a key, or {@code null}.
+	 * @param key the key
+	 * @return its bytes
+	 * @throws IOException if the server cannot be reached
+	 */
+	public byte[] get(String key) throws IOException {
+		String value = command("GET", key);
+		return (value != null) ? value.getBytes(StandardCharsets.ISO_8859_1) : null;
+	}
+
+	private static String reply(InputStream in) throws IOException {
+		String line = line(in);
+		char type = line.charAt(0);
+		String rest = line.substring(1);
+		switch (type) {
+			case '+', ':' -> {
+				return rest;
+			}
+			case '-' -> throw new IOException(rest);
+			case '$' -> {
+				int length = Integer.parseInt(rest);
+				if (length < 0) {
+					return null;
+				}
+				byte[] bytes = in.readNBytes(length + 2);
+				return new String(bytes, 0, length, StandardCharsets.ISO_8859_1);
+			}
+			case '*' -> {
+				int count = Integer.parseInt(rest);
+				List<String> elements = new ArrayList<>();
+				for (int i = 0; i < count; i++) {
+					elements.add(reply(in));
+				}
+				return String.join("\n", elements);
+			}
+			default -> throw new IOException("Unexpected reply: " + line);
+		}
+	}
+
+	private static String line(InputStream in) throws IOException {
+		ByteArrayOutputStream line = new ByteArrayOutputStream();
+		int previous = -1;
+		while (true) {
+			int next = in.read();
+			if (next < 0) {
+				throw new IOException("Connection closed");
+			}
+			if (previous == '\r' && next == '\n') {
+				byte[] bytes = line.toByteArray();
+				return new String(bytes, 0, bytes.length - 1, StandardCharsets.ISO_8859_1);
+			}
+			line.write(next);
+			previous = next;
+		}
+	}
+
+	private static int freePort() {
+		try (ServerSocket socket = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+			return socket.getLocalPort();
+		}
+		catch (IOException ex) {
+			throw new AssertionError(ex);
+		}
+	}
+
+	private static void sleep(long millis) {
+		try {
+			Thread.sleep(millis);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+		}
+	}
+
+	@Override
+	public void close() {
+		if (this.process.isAlive()) {
+			resume();
+			stop();
+		}
+	}
+
+}
