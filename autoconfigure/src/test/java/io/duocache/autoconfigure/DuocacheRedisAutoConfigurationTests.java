@@ -1,7 +1,9 @@
 package io.duocache.autoconfigure;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.MeterBinder;
@@ -24,6 +26,7 @@ import io.duocache.store.redis.RedisEntryStore;
 import io.duocache.testing.RedisServer;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * The Redis store as an application gets it: Spring Boot's Redis connection, {@code duocache.redis.*},
@@ -57,9 +60,14 @@ class DuocacheRedisAutoConfigurationTests {
 					"duocache.redis.signing-key=0123456789abcdef0123456789abcdef", "duocache.redis.key-prefix=app:")
 			.run((context) -> {
 				assertThat(context).hasNotFailed().hasSingleBean(RedisEntryStore.class);
-				context.getBean(Quotes.class).quote("acme");
+				Quotes quotes = context.getBean(Quotes.class);
+				AtomicInteger calls = new AtomicInteger();
+				// The first operations of a cold JVM may outrun the 250 ms bound; the call then carries on
+				// from memory, and a later one writes to Redis.
+				await().atMost(Duration.ofSeconds(10))
+					.until(() -> !quotes.quote("acme-" + calls.incrementAndGet()).isEmpty()
+							&& !redis.command("KEYS", "app:{Quotes.quote}:0:*").isBlank());
 				assertThat(context.getBean(CacheDataManager.class).info("Quotes.quote").persist()).isEqualTo("redis");
-				assertThat(redis.command("KEYS", "app:{Quotes.quote}:0:*")).isNotBlank();
 				MeterRegistry registry = context.getBean(MeterRegistry.class);
 				context.getBean("duocacheRedisCircuitMeter", MeterBinder.class).bindTo(registry);
 				assertThat(registry.get("duocache.store.circuit").tag("store", "redis").gauge().value()).isZero();

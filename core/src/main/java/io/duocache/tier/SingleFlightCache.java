@@ -512,7 +512,6 @@ public abstract class SingleFlightCache<E> {
 	 * and entries kept beyond memory stay there for the next start.
 	 */
 	public final void releaseAll() {
-		this.invalidations.incrementAndGet();
 		this.flights.clear();
 		this.cache.invalidateAll();
 	}
@@ -523,7 +522,6 @@ public abstract class SingleFlightCache<E> {
 	 * @param key the key
 	 */
 	public final void releaseKey(Object key) {
-		this.invalidations.incrementAndGet();
 		this.flights.remove(key);
 		this.cache.invalidate(key);
 	}

@@ -139,9 +139,11 @@ public final class RedisEntryStore implements EntryStore, AutoCloseable {
 
 	private final Map<String, Long> sequences = new ConcurrentHashMap<>();
 
-	private final AtomicInteger subscriptions = new AtomicInteger();
-
 	private final AtomicBoolean opened = new AtomicBoolean();
+
+	private final AtomicBoolean subscribed = new AtomicBoolean();
+
+	private volatile boolean closed;
 
 	private volatile @Nullable Mac macPrototype;
 
@@ -221,8 +223,32 @@ public final class RedisEntryStore implements EntryStore, AutoCloseable {
 		container.setRecoveryInterval(this.settings.timeout().multipliedBy(8).toMillis());
 		container.addMessageListener(new Invalidations(), new ChannelTopic(channel()));
 		container.afterPropertiesSet();
-		container.start();
 		this.listenerContainer = container;
+		this.background.execute(() -> subscribe(container));
+	}
+
+	/**
+	 * Subscribes to invalidations away from the caller's thread, trying again until Redis answers, so
+	 * an instance starts and serves while Redis is down.
+	 */
+	private void subscribe(RedisMessageListenerContainer container) {
+		if (this.closed) {
+			return;
+		}
+		try {
+			container.start();
+		}
+		catch (RuntimeException ex) {
+			logger.warn("Cannot subscribe to Duocache invalidations yet (" + ex.getMessage() + "); trying again. "
+					+ "Meanwhile memory copies of Redis entries live at most duocache.redis.local-ttl.");
+			try {
+				this.background.schedule(() -> subscribe(container), this.settings.timeout().multipliedBy(8).toMillis(),
+						TimeUnit.MILLISECONDS);
+			}
+			catch (RejectedExecutionException closed) {
+				// The store was closed meanwhile.
+			}
+		}
 	}
 
 	@Override
@@ -238,6 +264,14 @@ public final class RedisEntryStore implements EntryStore, AutoCloseable {
 	@Override
 	public void listen(InvalidationListener listener) {
 		this.listener = listener;
+	}
+
+	/**
+	 * Returns whether invalidations from other instances have been heard since the store opened.
+	 * @return whether the store has subscribed at least once
+	 */
+	public boolean isSubscribed() {
+		return this.subscribed.get();
 	}
 
 	/**
@@ -521,18 +555,32 @@ public final class RedisEntryStore implements EntryStore, AutoCloseable {
 
 	@Override
 	public void close() {
-		RedisMessageListenerContainer container = this.listenerContainer;
-		if (container != null) {
-			try {
-				container.destroy();
-			}
-			catch (Exception ex) {
-				logger.debug("Stopping the invalidation subscription failed", ex);
-			}
-		}
+		this.closed = true;
 		this.leases.values().forEach((lease) -> lease.renewal().cancel(false));
 		this.background.shutdownNow();
 		this.operations.shutdownNow();
+		boolean subscriberIdle;
+		try {
+			subscriberIdle = this.background.awaitTermination(5, TimeUnit.SECONDS);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			subscriberIdle = false;
+		}
+		RedisMessageListenerContainer container = this.listenerContainer;
+		if (container == null) {
+			return;
+		}
+		if (!subscriberIdle) {
+			logger.warn("The invalidation subscription is still connecting; it is left to stop with the JVM");
+			return;
+		}
+		try {
+			container.destroy();
+		}
+		catch (Exception ex) {
+			logger.debug("Stopping the invalidation subscription failed", ex);
+		}
 	}
 
 	/** What a read of one key saw, checked again by the write that follows it. */
@@ -567,12 +615,12 @@ public final class RedisEntryStore implements EntryStore, AutoCloseable {
 			}
 		}
 
+		/** Every (re)subscription may follow a time without one, in which invalidations were missed. */
 		@Override
 		public void onChannelSubscribed(byte[] channel, long count) {
-			if (RedisEntryStore.this.subscriptions.getAndIncrement() > 0) {
-				RedisEntryStore.this.sequences.clear();
-				RedisEntryStore.this.listener.lost(null);
-			}
+			RedisEntryStore.this.subscribed.set(true);
+			RedisEntryStore.this.sequences.clear();
+			RedisEntryStore.this.listener.lost(null);
 		}
 
 	}
