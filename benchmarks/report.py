@@ -43,6 +43,8 @@ def main(results_dir, readme):
     jvm = (results_dir / "jvm.txt").read_text().strip()
     footprint = json.loads((results_dir / "footprint.json").read_text())
     disk = load(results_dir / "disk.json")
+    redis = load(results_dir / "redis.json")
+    redis_bytes = json.loads((results_dir / "redis-bytes.json").read_text())
 
     def fmt(nanoseconds):
         if nanoseconds >= 1e6:
@@ -107,6 +109,22 @@ def main(results_dir, readme):
         row(f"disk hit, {label}: share of raw `Files.readAllBytes` bandwidth",
             f"{share * 100:.0f} % ({fmt(hit)} vs {fmt(raw)})", "≥ 50 %" if big else "—", share >= 0.5 or not big)
         row(f"disk hit, {label}: Ehcache 3 disk tier ÷ Duocache", f"{ehcache / hit:.2f}× ({fmt(ehcache)})", "—", True)
+    def r(name):
+        return nanos(redis[name])
+
+    for payload, label in [("person", "0.5 KB POJO"), ("list", "100 KB list")]:
+        hit = r(f"RedisHitBenchmark.duocacheRedisHit[{payload}]")
+        json_hit = r(f"RedisHitBenchmark.springJsonHit[{payload}]")
+        jdk_hit = r(f"RedisHitBenchmark.springJdkHit[{payload}]")
+        ratio = json_hit / hit
+        row(f"Redis-tier hit, {label}: Spring `RedisCacheManager` (Jackson JSON) ÷ Duocache",
+            f"{ratio:.2f}× ({fmt(hit)} vs {fmt(json_hit)}; JDK serialization {fmt(jdk_hit)})", "≥ 1.5×", ratio >= 1.5)
+        sizes = redis_bytes[payload]
+        row(f"bytes stored in Redis per entry, {label}",
+            f"Duocache {sizes['duocache']} B, JSON {sizes['springJson']} B, JDK {sizes['springJdk']} B", "—", True)
+        ratio = r(f"RedisHitBenchmark.duocacheMemoryHitOfRedisCache[{payload}]") / \
+            r(f"RedisHitBenchmark.duocacheMemoryHitOfMemoryCache[{payload}]")
+        row(f"memory hit of a REDIS cache ÷ memory-only cache, {label}", f"{ratio:.2f}×", "≤ 1.05×", ratio <= 1.05)
     table_disk = d("DiskHitBenchmark.duocacheDiskHit[table]") / 1e6
     ratio = table_disk / pickle["load_file_ms"]
     row("disk hit, 10M × 4 table ÷ numpy `pickle.load` from a file",

@@ -43,6 +43,17 @@ final class Payloads {
 		return team;
 	}
 
+	/** About 100 KB as Smile: a list of 200 people. */
+	static Team people(int seed) {
+		Team team = new Team();
+		team.name = "People " + seed;
+		team.members = new ArrayList<>();
+		for (int i = 0; i < 200; i++) {
+			team.members.add(person(seed * 1000 + i));
+		}
+		return team;
+	}
+
 	/** About 1 MB, nearly all of it one numeric array. */
 	static Series series(int seed) {
 		Series series = new Series();

@@ -122,4 +122,29 @@ final class Services {
 
 	}
 
+	/** Data methods kept in Redis, and the same kept in memory only. */
+	static class RedisData {
+
+		@CacheData(persist = Persist.REDIS)
+		public Payloads.Person person(int id) {
+			return Payloads.person(id);
+		}
+
+		@CacheData(persist = Persist.REDIS)
+		public Payloads.Team list(int id) {
+			return Payloads.people(id);
+		}
+
+		@CacheData
+		public Payloads.Person personInMemory(int id) {
+			return Payloads.person(id);
+		}
+
+		@CacheData
+		public Payloads.Team listInMemory(int id) {
+			return Payloads.people(id);
+		}
+
+	}
+
 }

@@ -71,13 +71,13 @@ public final class RedisEntryStore implements EntryStore, AutoCloseable {
 
 	private static final int MAC_BYTES = 32;
 
-	private static final byte[] LOAD = script("""
+	private static final Script LOAD = script("""
 			local g = redis.call('GET', KEYS[1]) or '0'
 			local e = ARGV[1] .. g .. ':' .. ARGV[2]
 			return {g, redis.call('GET', e .. ':version') or '0', redis.call('GET', e)}
 			""");
 
-	private static final byte[] SAVE = script("""
+	private static final Script SAVE = script("""
 			local g = redis.call('GET', KEYS[1]) or '0'
 			if g ~= ARGV[3] then return 0 end
 			local e = ARGV[1] .. g .. ':' .. ARGV[2]
@@ -86,7 +86,7 @@ public final class RedisEntryStore implements EntryStore, AutoCloseable {
 			return 1
 			""");
 
-	private static final byte[] REMOVE = script("""
+	private static final Script REMOVE = script("""
 			local g = redis.call('GET', KEYS[1]) or '0'
 			local e = ARGV[1] .. g .. ':' .. ARGV[2]
 			redis.call('UNLINK', e)
@@ -97,19 +97,19 @@ public final class RedisEntryStore implements EntryStore, AutoCloseable {
 			return s
 			""");
 
-	private static final byte[] CLEAR = script("""
+	private static final Script CLEAR = script("""
 			local g = redis.call('INCR', KEYS[1])
 			local s = redis.call('INCR', KEYS[2])
 			redis.call('PUBLISH', ARGV[1], s .. '|clear||' .. ARGV[2])
 			return g - 1
 			""");
 
-	private static final byte[] RELEASE_LEASE = script("""
+	private static final Script RELEASE_LEASE = script("""
 			if redis.call('GET', KEYS[1]) == ARGV[1] then return redis.call('DEL', KEYS[1]) end
 			return 0
 			""");
 
-	private static final byte[] RENEW_LEASE = script("""
+	private static final Script RENEW_LEASE = script("""
 			if redis.call('GET', KEYS[1]) == ARGV[1] then return redis.call('PEXPIRE', KEYS[1], ARGV[2]) end
 			return 0
 			""");
@@ -285,8 +285,7 @@ public final class RedisEntryStore implements EntryStore, AutoCloseable {
 	@Override
 	public @Nullable StoredEntry load(String cacheName, CacheKey key) {
 		String base = base(cacheName);
-		List<Object> read = execute((connection) -> connection.scriptingCommands()
-			.eval(LOAD, ReturnType.MULTI, 1, bytes(base + "generation"), bytes(base), bytes(key.toHex())));
+		List<Object> read = execute((connection) -> run(connection, LOAD, ReturnType.MULTI, 1, bytes(base + "generation"), bytes(base), bytes(key.toHex())));
 		String generation = text(read.get(0));
 		String version = text(read.get(1));
 		this.observed.put(base + key.toHex(), new Observed(generation, version));
@@ -349,8 +348,7 @@ public final class RedisEntryStore implements EntryStore, AutoCloseable {
 			if (expiry <= 0) {
 				return;
 			}
-			execute((connection) -> connection.scriptingCommands()
-				.eval(SAVE, ReturnType.INTEGER, 1, bytes(base + "generation"), bytes(base), bytes(key.toHex()),
+			execute((connection) -> run(connection, SAVE, ReturnType.INTEGER, 1, bytes(base + "generation"), bytes(base), bytes(key.toHex()),
 						bytes(seen.generation()), bytes(seen.version()), value, bytes(Long.toString(expiry))));
 		}
 		finally {
@@ -377,8 +375,7 @@ public final class RedisEntryStore implements EntryStore, AutoCloseable {
 	@Override
 	public void remove(String cacheName, CacheKey key) {
 		String base = base(cacheName);
-		execute((connection) -> connection.scriptingCommands()
-			.eval(REMOVE, ReturnType.INTEGER, 2, bytes(base + "generation"), bytes(base + "sequence"), bytes(base),
+		execute((connection) -> run(connection, REMOVE, ReturnType.INTEGER, 2, bytes(base + "generation"), bytes(base + "sequence"), bytes(base),
 					bytes(key.toHex()), bytes(Long.toString(this.settings.maxTtl().toMillis())), bytes(channel()),
 					bytes(cacheName)));
 	}
@@ -395,8 +392,7 @@ public final class RedisEntryStore implements EntryStore, AutoCloseable {
 	@Override
 	public void clear(String cacheName) {
 		String base = base(cacheName);
-		Long previous = execute((connection) -> connection.scriptingCommands()
-			.eval(CLEAR, ReturnType.INTEGER, 2, bytes(base + "generation"), bytes(base + "sequence"),
+		Long previous = execute((connection) -> run(connection, CLEAR, ReturnType.INTEGER, 2, bytes(base + "generation"), bytes(base + "sequence"),
 					bytes(channel()), bytes(cacheName)));
 		this.background.execute(() -> unlinkGeneration(base, previous));
 	}
@@ -438,8 +434,7 @@ public final class RedisEntryStore implements EntryStore, AutoCloseable {
 
 	private void renew(String leaseKey) {
 		try {
-			execute((connection) -> connection.scriptingCommands()
-				.eval(RENEW_LEASE, ReturnType.INTEGER, 1, bytes(leaseKey), bytes(this.token),
+			execute((connection) -> run(connection, RENEW_LEASE, ReturnType.INTEGER, 1, bytes(leaseKey), bytes(this.token),
 						bytes(Long.toString(this.settings.lease().toMillis()))));
 		}
 		catch (RuntimeException ex) {
@@ -454,8 +449,7 @@ public final class RedisEntryStore implements EntryStore, AutoCloseable {
 		}
 		lease.renewal().cancel(false);
 		try {
-			execute((connection) -> connection.scriptingCommands()
-				.eval(RELEASE_LEASE, ReturnType.INTEGER, 1, bytes(lease.key()), bytes(this.token)));
+			execute((connection) -> run(connection, RELEASE_LEASE, ReturnType.INTEGER, 1, bytes(lease.key()), bytes(this.token)));
 		}
 		catch (RuntimeException ex) {
 			logger.debug("Could not release the lease " + lease.key() + "; it expires on its own", ex);
@@ -539,8 +533,28 @@ public final class RedisEntryStore implements EntryStore, AutoCloseable {
 		return (value instanceof byte[] raw) ? new String(raw, StandardCharsets.UTF_8) : String.valueOf(value);
 	}
 
-	private static byte[] script(String source) {
-		return bytes(source);
+	private static Script script(String source) {
+		byte[] body = bytes(source);
+		try {
+			return new Script(body, java.util.HexFormat.of().formatHex(MessageDigest.getInstance("SHA-1").digest(body)));
+		}
+		catch (GeneralSecurityException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	/** Runs a script by its digest, sending its body only when Redis does not know it yet. */
+	private static <T> T run(RedisConnection connection, Script script, ReturnType type, int keys, byte[]... args) {
+		try {
+			return connection.scriptingCommands().evalSha(script.sha(), type, keys, args);
+		}
+		catch (RuntimeException ex) {
+			if (!String.valueOf(ex.getMessage()).contains("NOSCRIPT")
+					&& (ex.getCause() == null || !String.valueOf(ex.getCause().getMessage()).contains("NOSCRIPT"))) {
+				throw ex;
+			}
+			return connection.scriptingCommands().eval(script.body(), type, keys, args);
+		}
 	}
 
 	private static void sleep(Duration duration) {
@@ -581,6 +595,10 @@ public final class RedisEntryStore implements EntryStore, AutoCloseable {
 		catch (Exception ex) {
 			logger.debug("Stopping the invalidation subscription failed", ex);
 		}
+	}
+
+	/** A Lua script and its SHA-1 digest. */
+	private record Script(byte[] body, String sha) {
 	}
 
 	/** What a read of one key saw, checked again by the write that follows it. */
