@@ -4,14 +4,31 @@
 # performance table in the README from those files.
 #
 #   benchmarks/run.sh            # the full suite (about 32 minutes on 2 cores; needs redis-server)
+#   benchmarks/run.sh --stores   # only the disk and Redis store benchmarks (about 12 minutes), then the table
 #   benchmarks/run.sh --report   # only regenerate the README table from benchmarks/results/
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 results=benchmarks/results
-if [ "${1:-}" != "--report" ]; then
+stores() {
+  java -jar "$jar" DiskHitBenchmark -f 1 -wi 2 -w 5s -i 5 -r 5s -jvmArgs "-Xms12g -Xmx12g" -rf json -rff "$results/disk.json"
+  # One local redis-server (Debian's binary) on a free loopback port for the Redis store and its peers.
+  port=$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
+  redis-server --port "$port" --bind 127.0.0.1 --save '' --appendonly no --daemonize yes \
+    --pidfile "/tmp/duocache-bench-redis-$port.pid" > /dev/null
+  trap 'kill "$(cat /tmp/duocache-bench-redis-'"$port"'.pid)" 2> /dev/null || true' EXIT
+  rm -f "$results/redis-bytes.json"
+  java -jar "$jar" RedisHitBenchmark -f 1 -wi 2 -w 8s -i 5 -r 3s -jvmArgs "-Xms4g -Xmx4g" \
+    -jvmArgsAppend "-Dduocache.redis.port=$port -Dduocache.redis.bytes=$results/redis-bytes.json" \
+    -rf json -rff "$results/redis.json"
+}
+
+jar=benchmarks/target/benchmarks.jar
+if [ "${1:-}" = "--stores" ]; then
   ./mvnw -B -ntp -q -DskipTests -pl benchmarks -am package
-  jar=benchmarks/target/benchmarks.jar
+  stores
+elif [ "${1:-}" != "--report" ]; then
+  ./mvnw -B -ntp -q -DskipTests -pl benchmarks -am package
   mkdir -p "$results"
   # C2 needs a long warm-up on 2 cores: 16 s before any measurement (8 s left proxied data hits
   # still compiling in some runs).
@@ -21,16 +38,7 @@ if [ "${1:-}" != "--report" ]; then
   java -jar "$jar" HitScalingBenchmark -t 1 "${timing[@]}" -jvmArgs "-Xms4g -Xmx4g" -rf json -rff "$results/scaling-1.json"
   java -jar "$jar" HitScalingBenchmark -t 2 "${timing[@]}" -jvmArgs "-Xms4g -Xmx4g" -rf json -rff "$results/scaling-2.json"
   java -jar "$jar" TableBenchmark -f 1 -wi 1 -w 10s -i 3 -r 5s -jvmArgs "-Xms12g -Xmx12g" -rf json -rff "$results/table.json"
-  java -jar "$jar" DiskHitBenchmark -f 1 -wi 2 -w 5s -i 3 -r 5s -jvmArgs "-Xms12g -Xmx12g" -rf json -rff "$results/disk.json"
-  # One local redis-server (Debian's binary) on a free loopback port for the Redis store and its peers.
-  port=$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
-  redis-server --port "$port" --bind 127.0.0.1 --save '' --appendonly no --daemonize yes \
-    --pidfile "/tmp/duocache-bench-redis-$port.pid" > /dev/null
-  trap 'kill "$(cat /tmp/duocache-bench-redis-'"$port"'.pid)" 2> /dev/null || true' EXIT
-  rm -f "$results/redis-bytes.json"
-  java -jar "$jar" RedisHitBenchmark "${timing[@]}" -jvmArgs "-Xms4g -Xmx4g" \
-    -jvmArgsAppend "-Dduocache.redis.port=$port -Dduocache.redis.bytes=$results/redis-bytes.json" \
-    -rf json -rff "$results/redis.json"
+  stores
   java -Xmx2g -Djol.magicFieldOffset=true -Djdk.attach.allowAttachSelf=true -cp "$jar" io.duocache.benchmarks.Footprint "$results/footprint.json"
   python3 benchmarks/pickle_table.py > "$results/pickle.json"
   java -version 2>&1 | head -1 > "$results/jvm.txt"

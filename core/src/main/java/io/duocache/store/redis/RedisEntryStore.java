@@ -285,7 +285,8 @@ public final class RedisEntryStore implements EntryStore, AutoCloseable {
 	@Override
 	public @Nullable StoredEntry load(String cacheName, CacheKey key) {
 		String base = base(cacheName);
-		List<Object> read = execute((connection) -> run(connection, LOAD, ReturnType.MULTI, 1, bytes(base + "generation"), bytes(base), bytes(key.toHex())));
+		List<Object> read = execute((connection) -> run(connection, LOAD, ReturnType.MULTI, 1,
+				bytes(base + "generation"), bytes(base), bytes(key.toHex())));
 		String generation = text(read.get(0));
 		String version = text(read.get(1));
 		this.observed.put(base + key.toHex(), new Observed(generation, version));
@@ -348,8 +349,9 @@ public final class RedisEntryStore implements EntryStore, AutoCloseable {
 			if (expiry <= 0) {
 				return;
 			}
-			execute((connection) -> run(connection, SAVE, ReturnType.INTEGER, 1, bytes(base + "generation"), bytes(base), bytes(key.toHex()),
-						bytes(seen.generation()), bytes(seen.version()), value, bytes(Long.toString(expiry))));
+			execute((connection) -> run(connection, SAVE, ReturnType.INTEGER, 1, bytes(base + "generation"),
+					bytes(base), bytes(key.toHex()), bytes(seen.generation()), bytes(seen.version()), value,
+					bytes(Long.toString(expiry))));
 		}
 		finally {
 			releaseLease(cacheName, key);
@@ -375,9 +377,9 @@ public final class RedisEntryStore implements EntryStore, AutoCloseable {
 	@Override
 	public void remove(String cacheName, CacheKey key) {
 		String base = base(cacheName);
-		execute((connection) -> run(connection, REMOVE, ReturnType.INTEGER, 2, bytes(base + "generation"), bytes(base + "sequence"), bytes(base),
-					bytes(key.toHex()), bytes(Long.toString(this.settings.maxTtl().toMillis())), bytes(channel()),
-					bytes(cacheName)));
+		execute((connection) -> run(connection, REMOVE, ReturnType.INTEGER, 2, bytes(base + "generation"),
+				bytes(base + "sequence"), bytes(base), bytes(key.toHex()),
+				bytes(Long.toString(this.settings.maxTtl().toMillis())), bytes(channel()), bytes(cacheName)));
 	}
 
 	private void removeQuietly(String cacheName, CacheKey key) {
@@ -392,8 +394,8 @@ public final class RedisEntryStore implements EntryStore, AutoCloseable {
 	@Override
 	public void clear(String cacheName) {
 		String base = base(cacheName);
-		Long previous = execute((connection) -> run(connection, CLEAR, ReturnType.INTEGER, 2, bytes(base + "generation"), bytes(base + "sequence"),
-					bytes(channel()), bytes(cacheName)));
+		Long previous = execute((connection) -> run(connection, CLEAR, ReturnType.INTEGER, 2,
+				bytes(base + "generation"), bytes(base + "sequence"), bytes(channel()), bytes(cacheName)));
 		this.background.execute(() -> unlinkGeneration(base, previous));
 	}
 
@@ -449,7 +451,8 @@ public final class RedisEntryStore implements EntryStore, AutoCloseable {
 		}
 		lease.renewal().cancel(false);
 		try {
-			execute((connection) -> run(connection, RELEASE_LEASE, ReturnType.INTEGER, 1, bytes(lease.key()), bytes(this.token)));
+			execute((connection) -> run(connection, RELEASE_LEASE, ReturnType.INTEGER, 1, bytes(lease.key()),
+					bytes(this.token)));
 		}
 		catch (RuntimeException ex) {
 			logger.debug("Could not release the lease " + lease.key() + "; it expires on its own", ex);

@@ -272,6 +272,16 @@ class RedisPersistenceTests {
 	}
 
 	@Test
+	void keepsValuesOverTheMaximumSizeInMemoryOnlyAndCountsThem() throws Exception {
+		Prices one = start(SIGNING_KEY, DataSize.ofBytes(200)).getBean(Prices.class);
+		assertThat(one.wide("a")).hasSize(100);
+		assertThat(one.wide("a")).hasSize(100);
+		assertThat(one.wideComputations()).isEqualTo(1);
+		assertThat(redis.command("KEYS", "duocache:{Prices.wide}:*")).isNullOrEmpty();
+		assertThat(dataCache(0, "Prices.wide").storeCounters().errors(StoreCounters.TOO_LARGE)).isEqualTo(1);
+	}
+
+	@Test
 	void failsStartupWithoutASigningKeySayingHowToMakeOne() {
 		assertThatException().isThrownBy(() -> start(null))
 			.withStackTraceContaining("duocache.redis.signing-key")
@@ -310,6 +320,10 @@ class RedisPersistenceTests {
 	}
 
 	private AnnotationConfigApplicationContext start(String signingKey) {
+		return start(signingKey, DataSize.ofMegabytes(16));
+	}
+
+	private AnnotationConfigApplicationContext start(String signingKey, DataSize maxValueSize) {
 		AnnotationConfigApplicationContext context = new AnnotationConfigApplicationContext();
 		this.instances.add(context);
 		LettuceConnectionFactory connections = new LettuceConnectionFactory(
@@ -317,7 +331,7 @@ class RedisPersistenceTests {
 		context.registerBean("redisConnectionFactory", LettuceConnectionFactory.class, () -> connections);
 		context.registerBean(DuocacheBeanPostProcessor.REDIS_STORE, RedisEntryStore.class,
 				() -> new RedisEntryStore(connections, new RedisStoreSettings("duocache:", signingKey,
-						Duration.ofMillis(250), Duration.ofSeconds(30), Duration.ofHours(24), DataSize.ofMegabytes(16),
+						Duration.ofMillis(250), Duration.ofSeconds(30), Duration.ofHours(24), maxValueSize,
 						Duration.ofSeconds(2))));
 		context.register(DuocacheConfiguration.class);
 		context.registerBean(Prices.class);
@@ -348,6 +362,8 @@ class RedisPersistenceTests {
 
 		private final AtomicInteger slowComputations = new AtomicInteger();
 
+		private final AtomicInteger wideComputations = new AtomicInteger();
+
 		private volatile CountDownLatch blockNext;
 
 		@CacheData(persist = Persist.REDIS, ttl = "1h")
@@ -366,6 +382,16 @@ class RedisPersistenceTests {
 			}
 			this.computations.incrementAndGet();
 			return new ArrayList<>(List.of(id + "-1"));
+		}
+
+		@CacheData(persist = Persist.REDIS, ttl = "1h")
+		public List<String> wide(String id) {
+			this.wideComputations.incrementAndGet();
+			List<String> values = new ArrayList<>();
+			for (int i = 0; i < 100; i++) {
+				values.add(id + "-" + i);
+			}
+			return values;
 		}
 
 		@CacheData(persist = Persist.REDIS)
@@ -390,6 +416,10 @@ class RedisPersistenceTests {
 
 		int slowComputations() {
 			return this.slowComputations.get();
+		}
+
+		int wideComputations() {
+			return this.wideComputations.get();
 		}
 
 	}
