@@ -191,8 +191,9 @@ public final class DuocacheBeanPostProcessor extends ProxyProcessorSupport
 								+ "register a DataCodecCustomizer, or cache it as a shared instance with @CacheResource.");
 			}
 		}
-		Persist persist = infra.settings.persist(declaration.cacheName(), declaration.persist());
-		String source = infra.settings.persistSource(declaration.cacheName(), declaration.persist());
+		DuocacheSettings.PersistChoice choice = infra.settings.persist(declaration.cacheName(), declaration.persist());
+		Persist persist = choice.persist();
+		String source = choice.source();
 		if (persist == Persist.NONE) {
 			return new DataPlan(type, EntryStore.NONE, null);
 		}

@@ -75,27 +75,17 @@ public final class DuocacheSettings {
 	 * annotation, then {@code duocache.data.persist}.
 	 * @param cacheName the cache name
 	 * @param annotation what the annotation says
-	 * @return the second tier, never {@link Persist#DEFAULT}
+	 * @return the second tier, never {@link Persist#DEFAULT}, and where that choice was made
 	 */
-	public Persist persist(String cacheName, Persist annotation) {
+	public PersistChoice persist(String cacheName, Persist annotation) {
 		Persist own = this.cachePersist.getOrDefault(cacheName, Persist.DEFAULT);
 		if (own != Persist.DEFAULT) {
-			return own;
+			return new PersistChoice(own, "duocache.caches." + cacheName + ".persist");
 		}
-		return (annotation != Persist.DEFAULT) ? annotation : this.dataPersist;
-	}
-
-	/**
-	 * Returns the property that chose a cache's second tier, for messages.
-	 * @param cacheName the cache name
-	 * @param annotation what the annotation says
-	 * @return the property or attribute that decided
-	 */
-	public String persistSource(String cacheName, Persist annotation) {
-		if (this.cachePersist.getOrDefault(cacheName, Persist.DEFAULT) != Persist.DEFAULT) {
-			return "duocache.caches." + cacheName + ".persist";
+		if (annotation != Persist.DEFAULT) {
+			return new PersistChoice(annotation, "@CacheData(persist)");
 		}
-		return (annotation != Persist.DEFAULT) ? "@CacheData(persist)" : "duocache.data.persist";
+		return new PersistChoice(this.dataPersist, "duocache.data.persist");
 	}
 
 	/**
@@ -106,6 +96,15 @@ public final class DuocacheSettings {
 		java.util.Set<String> names = new java.util.TreeSet<>(this.caches.keySet());
 		names.addAll(this.cachePersist.keySet());
 		return names;
+	}
+
+	/**
+	 * Where a data cache keeps entries beyond memory, and what chose it.
+	 *
+	 * @param persist the second tier, never {@link Persist#DEFAULT}
+	 * @param source the property or attribute that decided, for messages
+	 */
+	public record PersistChoice(Persist persist, String source) {
 	}
 
 }

@@ -301,14 +301,6 @@ public final class DiskEntryStore implements EntryStore, AutoCloseable {
 		return this.bytes.get();
 	}
 
-	/**
-	 * Returns the settings.
-	 * @return where and how much the store keeps
-	 */
-	public DiskStoreSettings settings() {
-		return this.settings;
-	}
-
 	@Override
 	public void close() {
 		ScheduledExecutorService executor = this.sweeper;
