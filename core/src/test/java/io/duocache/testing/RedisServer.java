@@ -14,26 +14,34 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
+
+import com.github.dockerjava.api.model.ExposedPort;
+import com.github.dockerjava.api.model.PortBinding;
+import com.github.dockerjava.api.model.Ports;
+import org.testcontainers.DockerClientFactory;
+import org.testcontainers.containers.GenericContainer;
+import org.testcontainers.utility.DockerImageName;
 
 /**
- * A real {@code redis-server} for tests, started from the binary on this machine on a random
- * loopback port, without persistence. Tests can stop, pause (SIGSTOP), resume and restart it on the
- * same port, and send it commands. Where no binary is installed, starting fails and says what to
- * install: a Redis test never skips.
+ * A real Redis 7 server for tests on a random loopback port, without persistence: the
+ * {@code redis-server} binary of this machine, or where there is none, a Testcontainers
+ * {@code redis:7} container when Docker is available ({@code -Dduocache.test.redis=docker} chooses the
+ * container even where a binary is installed). Tests can stop, pause (SIGSTOP, or the container's
+ * freezer), resume and restart it on the same port, and send it commands. Where neither exists,
+ * starting fails and says what to install: a Redis test never skips.
  */
 public final class RedisServer implements AutoCloseable {
 
 	private static final List<String> BINARIES = List.of("/usr/bin/redis-server", "/usr/local/bin/redis-server",
 			"/opt/homebrew/bin/redis-server");
 
-	private final Path binary;
+	private final Server server;
 
 	private final int port;
 
-	private Process process;
-
-	private RedisServer(Path binary, int port) {
-		this.binary = binary;
+	private RedisServer(Server server, int port) {
+		this.server = server;
 		this.port = port;
 	}
 
@@ -42,30 +50,34 @@ public final class RedisServer implements AutoCloseable {
 	 * @return the running server
 	 */
 	public static RedisServer start() {
-		Path binary = BINARIES.stream()
-			.map(Path::of)
-			.filter(Files::isExecutable)
-			.findFirst()
-			.orElseThrow(() -> new AssertionError("The Redis tests need a real redis-server and none is installed. "
-					+ "Install Debian's package (apt-get install -y redis-server; .ci/run does) or Redis 7 from "
-					+ "your system's packages."));
-		RedisServer server = new RedisServer(binary, freePort());
-		server.launch();
-		return server;
+		return start(BINARIES.stream().map(Path::of).toList(), () -> DockerClientFactory.instance().isDockerAvailable());
+	}
+
+	static RedisServer start(List<Path> binaries, BooleanSupplier dockerAvailable) {
+		int port = freePort();
+		boolean dockerChosen = "docker".equals(System.getProperty("duocache.test.redis"));
+		Path binary = binaries.stream().filter(Files::isExecutable).findFirst().orElse(null);
+		Server server;
+		if (binary != null && !dockerChosen) {
+			server = new LocalProcess(binary, port);
+		}
+		else if (dockerAvailable.getAsBoolean()) {
+			server = new DockerContainer(port);
+		}
+		else {
+			throw new AssertionError("The Redis tests need a real Redis 7 and found neither a redis-server binary"
+					+ (dockerChosen ? " (none was wanted: -Dduocache.test.redis=docker)" : "")
+					+ " nor a Docker engine for a redis:7 container. Install Debian's package (apt-get install -y "
+					+ "redis-server; .ci/run does), Redis 7 from your system's packages, or Docker.");
+		}
+		RedisServer redis = new RedisServer(server, port);
+		redis.launch();
+		return redis;
 	}
 
 	private void launch() {
-		try {
-			this.process = new ProcessBuilder(this.binary.toString(), "--port", Integer.toString(this.port), "--bind",
-					"127.0.0.1", "--save", "", "--appendonly", "no", "--protected-mode", "no")
-				.redirectErrorStream(true)
-				.redirectOutput(ProcessBuilder.Redirect.DISCARD)
-				.start();
-		}
-		catch (IOException ex) {
-			throw new AssertionError("Could not start " + this.binary, ex);
-		}
-		long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(15);
+		this.server.start();
+		long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
 		while (true) {
 			try {
 				if ("PONG".equals(command("PING"))) {
@@ -75,8 +87,8 @@ public final class RedisServer implements AutoCloseable {
 			catch (IOException ex) {
 				// Not listening yet.
 			}
-			if (System.nanoTime() > deadline || !this.process.isAlive()) {
-				throw new AssertionError("redis-server did not answer on port " + this.port);
+			if (System.nanoTime() > deadline || !this.server.isRunning()) {
+				throw new AssertionError(this.server + " did not answer on port " + this.port);
 			}
 			sleep(20);
 		}
@@ -86,17 +98,9 @@ public final class RedisServer implements AutoCloseable {
 		return this.port;
 	}
 
-	/** Stops the server (SIGTERM), waiting until it is gone. */
+	/** Stops the server, waiting until it is gone. */
 	public void stop() {
-		this.process.destroy();
-		try {
-			if (!this.process.waitFor(10, TimeUnit.SECONDS)) {
-				this.process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
-			}
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-		}
+		this.server.stop();
 	}
 
 	/** Starts the server again on the same port, empty. */
@@ -105,29 +109,14 @@ public final class RedisServer implements AutoCloseable {
 		launch();
 	}
 
-	/** Freezes the server with SIGSTOP: connections stay open but nothing is answered. */
+	/** Freezes the server: connections stay open but nothing is answered. */
 	public void pause() {
-		signal("STOP");
+		this.server.pause();
 	}
 
-	/** Thaws a paused server with SIGCONT. */
+	/** Thaws a paused server. */
 	public void resume() {
-		signal("CONT");
-	}
-
-	private void signal(String signal) {
-		try {
-			Process kill = new ProcessBuilder("kill", "-" + signal, Long.toString(this.process.pid())).start();
-			if (!kill.waitFor(10, TimeUnit.SECONDS) || kill.exitValue() != 0) {
-				throw new AssertionError("kill -" + signal + " failed");
-			}
-		}
-		catch (IOException ex) {
-			throw new AssertionError(ex);
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-		}
+		this.server.resume();
 	}
 
 	/**
@@ -234,10 +223,173 @@ public final class RedisServer implements AutoCloseable {
 
 	@Override
 	public void close() {
-		if (this.process.isAlive()) {
-			resume();
-			stop();
+		this.server.close();
+	}
+
+	/** Where the server runs. */
+	private interface Server {
+
+		void start();
+
+		boolean isRunning();
+
+		void stop();
+
+		void pause();
+
+		void resume();
+
+		void close();
+
+	}
+
+	/** The machine's own binary, run as a child process. */
+	private static final class LocalProcess implements Server {
+
+		private final Path binary;
+
+		private final int port;
+
+		private Process process;
+
+		LocalProcess(Path binary, int port) {
+			this.binary = binary;
+			this.port = port;
 		}
+
+		@Override
+		public void start() {
+			try {
+				this.process = new ProcessBuilder(this.binary.toString(), "--port", Integer.toString(this.port),
+						"--bind", "127.0.0.1", "--save", "", "--appendonly", "no", "--protected-mode", "no")
+					.redirectErrorStream(true)
+					.redirectOutput(ProcessBuilder.Redirect.DISCARD)
+					.start();
+			}
+			catch (IOException ex) {
+				throw new AssertionError("Could not start " + this.binary, ex);
+			}
+		}
+
+		@Override
+		public boolean isRunning() {
+			return this.process.isAlive();
+		}
+
+		@Override
+		public void stop() {
+			this.process.destroy();
+			try {
+				if (!this.process.waitFor(10, TimeUnit.SECONDS)) {
+					this.process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+				}
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+			}
+		}
+
+		@Override
+		public void pause() {
+			signal("STOP");
+		}
+
+		@Override
+		public void resume() {
+			signal("CONT");
+		}
+
+		private void signal(String signal) {
+			try {
+				Process kill = new ProcessBuilder("kill", "-" + signal, Long.toString(this.process.pid())).start();
+				if (!kill.waitFor(10, TimeUnit.SECONDS) || kill.exitValue() != 0) {
+					throw new AssertionError("kill -" + signal + " failed");
+				}
+			}
+			catch (IOException ex) {
+				throw new AssertionError(ex);
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+			}
+		}
+
+		@Override
+		public void close() {
+			if (this.process.isAlive()) {
+				resume();
+				stop();
+			}
+		}
+
+		@Override
+		public String toString() {
+			return this.binary.toString();
+		}
+
+	}
+
+	/**
+	 * A {@code redis:7} container whose port is bound to the chosen loopback port, so that it keeps
+	 * the port across a stop and a start like the binary does.
+	 */
+	private static final class DockerContainer implements Server {
+
+		private final GenericContainer<?> container;
+
+		private boolean running;
+
+		DockerContainer(int port) {
+			this.container = new GenericContainer<>(DockerImageName.parse("redis:7"))
+				.withCommand("redis-server", "--save", "", "--appendonly", "no", "--protected-mode", "no")
+				.withExposedPorts(6379)
+				.withCreateContainerCmdModifier((create) -> create.getHostConfig()
+					.withPortBindings(new PortBinding(Ports.Binding.bindIpAndPort("127.0.0.1", port),
+							ExposedPort.tcp(6379))));
+		}
+
+		@Override
+		public void start() {
+			if (this.container.getContainerId() == null) {
+				this.container.start();
+			}
+			else {
+				this.container.getDockerClient().startContainerCmd(this.container.getContainerId()).exec();
+			}
+			this.running = true;
+		}
+
+		@Override
+		public boolean isRunning() {
+			return this.running;
+		}
+
+		@Override
+		public void stop() {
+			this.container.getDockerClient().stopContainerCmd(this.container.getContainerId()).exec();
+			this.running = false;
+		}
+
+		@Override
+		public void pause() {
+			this.container.getDockerClient().pauseContainerCmd(this.container.getContainerId()).exec();
+		}
+
+		@Override
+		public void resume() {
+			this.container.getDockerClient().unpauseContainerCmd(this.container.getContainerId()).exec();
+		}
+
+		@Override
+		public void close() {
+			this.container.stop();
+		}
+
+		@Override
+		public String toString() {
+			return "The redis:7 container";
+		}
+
 	}
 
 }

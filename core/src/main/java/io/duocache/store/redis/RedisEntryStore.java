@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.UUID;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.ConcurrentHashMap;
@@ -125,6 +126,8 @@ public final class RedisEntryStore implements EntryStore, AutoCloseable {
 
 	private final ThreadPoolExecutor operations;
 
+	private final @Nullable CallerThreadReads callerThreadReads;
+
 	private final ScheduledExecutorService background;
 
 	private final String token = UUID.randomUUID().toString();
@@ -174,6 +177,7 @@ public final class RedisEntryStore implements EntryStore, AutoCloseable {
 		this.connections = connections;
 		this.settings = settings;
 		this.circuit = new CircuitBreaker(5, settings.timeout().multipliedBy(8));
+		this.callerThreadReads = CallerThreadReads.of(connections);
 		this.operations = new ThreadPoolExecutor(8, 8, 30, TimeUnit.SECONDS, new ArrayBlockingQueue<>(256),
 				daemon("duocache-redis"));
 		this.operations.allowCoreThreadTimeOut(true);
@@ -285,12 +289,11 @@ public final class RedisEntryStore implements EntryStore, AutoCloseable {
 	@Override
 	public @Nullable StoredEntry load(String cacheName, CacheKey key) {
 		String base = base(cacheName);
-		List<Object> read = execute((connection) -> run(connection, LOAD, ReturnType.MULTI, 1,
-				bytes(base + "generation"), bytes(base), bytes(key.toHex())));
+		List<byte[]> read = read(LOAD, bytes(base + "generation"), bytes(base), bytes(key.toHex()));
 		String generation = text(read.get(0));
 		String version = text(read.get(1));
 		this.observed.put(base + key.toHex(), new Observed(generation, version));
-		byte[] value = (read.size() > 2) ? (byte[]) read.get(2) : null;
+		byte[] value = (read.size() > 2) ? read.get(2) : null;
 		if (value == null) {
 			return null;
 		}
@@ -460,7 +463,30 @@ public final class RedisEntryStore implements EntryStore, AutoCloseable {
 	}
 
 	/**
-	 * Runs one Redis operation within the timeout, unless the circuit is open.
+	 * Runs a read script (one key) and returns its non-nil values: from the caller's thread once
+	 * connected, else on a worker thread, within the timeout either way.
+	 * @throws StoreUnavailableException if Redis failed, timed out, or is being skipped
+	 */
+	private List<byte[]> read(Script script, byte[]... args) {
+		CallerThreadReads direct = this.callerThreadReads;
+		if (direct == null || !direct.isConnected()) {
+			List<Object> values = execute((connection) -> run(connection, script, ReturnType.MULTI, 1, args));
+			return values.stream().filter(Objects::nonNull).map((value) -> (byte[]) value).toList();
+		}
+		if (!this.circuit.allow()) {
+			throw new StoreUnavailableException("Redis is skipped after repeated failures", null);
+		}
+		try {
+			return await(direct.run(script.sha(), script.body(), 1, args));
+		}
+		catch (StoreUnavailableException ex) {
+			direct.disconnect();
+			throw ex;
+		}
+	}
+
+	/**
+	 * Runs one Redis operation on a worker thread within the timeout, unless the circuit is open.
 	 * @throws StoreUnavailableException if Redis failed, timed out, or is being skipped
 	 */
 	private <T> T execute(Function<RedisConnection, T> operation) {
@@ -470,15 +496,24 @@ public final class RedisEntryStore implements EntryStore, AutoCloseable {
 		Future<T> result;
 		try {
 			result = this.operations.submit(() -> {
+				T value;
 				try (RedisConnection connection = this.connections.getConnection()) {
-					return operation.apply(connection);
+					value = operation.apply(connection);
 				}
+				if (this.callerThreadReads != null) {
+					this.callerThreadReads.connect();
+				}
+				return value;
 			});
 		}
 		catch (RejectedExecutionException ex) {
 			this.circuit.failure();
 			throw new StoreUnavailableException("too many Redis operations are waiting", ex);
 		}
+		return await(result);
+	}
+
+	private <T> T await(Future<T> result) {
 		try {
 			T value = result.get(this.settings.timeout().toMillis(), TimeUnit.MILLISECONDS);
 			this.circuit.success();
@@ -576,6 +611,9 @@ public final class RedisEntryStore implements EntryStore, AutoCloseable {
 		this.leases.values().forEach((lease) -> lease.renewal().cancel(false));
 		this.background.shutdownNow();
 		this.operations.shutdownNow();
+		if (this.callerThreadReads != null) {
+			this.callerThreadReads.disconnect();
+		}
 		boolean subscriberIdle;
 		try {
 			subscriberIdle = this.background.awaitTermination(5, TimeUnit.SECONDS);
