@@ -3,8 +3,10 @@
 # benchmarks/results/, measures Python's pickle on the same table shape, and regenerates the
 # performance table in the README from those files.
 #
-#   benchmarks/run.sh            # the full suite (about 32 minutes on 2 cores; needs redis-server)
+#   benchmarks/run.sh            # the full suite (about 40 minutes on 2 cores; needs redis-server)
 #   benchmarks/run.sh --stores   # only the disk and Redis store benchmarks (about 12 minutes), then the table
+#   benchmarks/run.sh --data     # only the data-tier benchmarks (data hits, misses, table, rows; about 22
+#                                # minutes), merged into the stored hit results, then the table
 #   benchmarks/run.sh --report   # only regenerate the README table from benchmarks/results/
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -23,21 +25,43 @@ stores() {
     -rf json -rff "$results/redis.json"
 }
 
+# Row-shaped data: records at 200k and 2M rows, mutable objects at 200k, then Python's pickle of the same rows.
+rows() {
+  java -jar "$jar" RowBenchmark -p shape=record -f 1 -wi 1 -w 5s -i 3 -r 5s -jvmArgs "-Xms12g -Xmx12g" \
+    -rf json -rff "$results/rows-record.json"
+  java -jar "$jar" RowBenchmark -p shape=pojo -p rows=200000 -f 1 -wi 1 -w 5s -i 3 -r 5s -jvmArgs "-Xms12g -Xmx12g" \
+    -rf json -rff "$results/rows-pojo.json"
+  python3 benchmarks/pickle_rows.py > "$results/pickle-rows.json"
+}
+
+table() {
+  java -jar "$jar" TableBenchmark -f 1 -wi 1 -w 10s -i 3 -r 5s -jvmArgs "-Xms12g -Xmx12g" -rf json -rff "$results/table.json"
+}
+
+# C2 needs a long warm-up on 2 cores: 16 s before any measurement (8 s left proxied data hits
+# still compiling in some runs).
+timing=(-f 1 -wi 2 -w 8s -i 3 -r 3s)
 jar=benchmarks/target/benchmarks.jar
 if [ "${1:-}" = "--stores" ]; then
   ./mvnw -B -ntp -q -DskipTests -pl benchmarks -am package
   stores
+elif [ "${1:-}" = "--data" ]; then
+  ./mvnw -B -ntp -q -DskipTests -pl benchmarks -am package
+  # The resource hit the immutable-record row compares with runs again here, in the same run.
+  java -jar "$jar" "DataHitBenchmark|MissBenchmark|ResourceHitBenchmark.duocacheString$" "${timing[@]}" \
+    -prof gc -jvmArgs "-Xms4g -Xmx4g" -rf json -rff "$results/data-hits.json"
+  python3 benchmarks/report.py --merge "$results/data-hits.json" "$results/hits.json"
+  table
+  rows
 elif [ "${1:-}" != "--report" ]; then
   ./mvnw -B -ntp -q -DskipTests -pl benchmarks -am package
   mkdir -p "$results"
-  # C2 needs a long warm-up on 2 cores: 16 s before any measurement (8 s left proxied data hits
-  # still compiling in some runs).
-  timing=(-f 1 -wi 2 -w 8s -i 3 -r 3s)
   java -jar "$jar" "ResourceHitBenchmark|DataHitBenchmark|KeyBenchmark|MissBenchmark" "${timing[@]}" \
     -prof gc -jvmArgs "-Xms4g -Xmx4g" -rf json -rff "$results/hits.json"
   java -jar "$jar" HitScalingBenchmark -t 1 "${timing[@]}" -jvmArgs "-Xms4g -Xmx4g" -rf json -rff "$results/scaling-1.json"
   java -jar "$jar" HitScalingBenchmark -t 2 "${timing[@]}" -jvmArgs "-Xms4g -Xmx4g" -rf json -rff "$results/scaling-2.json"
-  java -jar "$jar" TableBenchmark -f 1 -wi 1 -w 10s -i 3 -r 5s -jvmArgs "-Xms12g -Xmx12g" -rf json -rff "$results/table.json"
+  table
+  rows
   stores
   java -Xmx2g -Djol.magicFieldOffset=true -Djdk.attach.allowAttachSelf=true -cp "$jar" io.duocache.benchmarks.Footprint "$results/footprint.json"
   python3 benchmarks/pickle_table.py > "$results/pickle.json"

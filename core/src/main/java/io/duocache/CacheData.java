@@ -14,6 +14,11 @@ import java.lang.annotation.Target;
  * wins over the one on its class. Entries are keyed on the method's code and on the values of its
  * arguments; parameters annotated with {@link Exclude} or named with a leading underscore are left
  * out of the key.
+ *
+ * <p>A method returning a {@code CompletableFuture} caches the value it completes with (a failed
+ * future is not cached); with Reactor on the class path, a {@code Mono} caches the value it emits
+ * (empty is a value, an error is not cached) and a {@code Flux} the list of its elements, replayed
+ * to each subscriber, who gets a copy of its own.
  */
 @Target({ElementType.METHOD, ElementType.TYPE})
 @Retention(RetentionPolicy.RUNTIME)
@@ -74,7 +79,8 @@ public @interface CacheData {
 	Persist persist() default Persist.DEFAULT;
 
 	/**
-	 * How an expired entry is recomputed.
+	 * How an expired entry is recomputed: by the caller that finds it expired, or in the background
+	 * while hits still get the old value (see {@link Refresh#BACKGROUND}).
 	 * @return the refresh mode
 	 */
 	Refresh refresh() default Refresh.FOREGROUND;

@@ -25,11 +25,16 @@ import org.jspecify.annotations.Nullable;
  * {@code redis}; {@code null} for a resource cache
  * @param storeEntries the entries the store behind memory holds for this cache, or {@code null}
  * @param storeBytes their size in the store, or {@code null}
+ * @param refresh {@code foreground}, or {@code background} for a cache that refreshes entries older
+ * than its ttl while hits still get them
+ * @param refreshes background refreshes that replaced a value
+ * @param failedRefreshes background refreshes that failed and kept the old value
  */
 public record CacheInfo(String name, String tier, @Nullable String method, @Nullable String codeHash,
 		@Nullable Duration ttl, @Nullable Long maxEntries, @Nullable Long maxSize, long entries, @Nullable Long bytes,
 		long hits, long misses, long evictions, long puts, @Nullable String persist,
-		@Nullable Long storeEntries, @Nullable Long storeBytes) {
+		@Nullable Long storeEntries, @Nullable Long storeBytes, String refresh, long refreshes,
+		long failedRefreshes) {
 
 	/**
 	 * Returns hits divided by all lookups, or {@code 0} before the first lookup.

@@ -60,7 +60,8 @@ public @interface CacheResource {
 	boolean showTime() default false;
 
 	/**
-	 * How an expired entry is recomputed.
+	 * How an expired entry is recomputed: by the caller that finds it expired, or in the background
+	 * while hits still get the old value (see {@link Refresh#BACKGROUND}).
 	 * @return the refresh mode
 	 */
 	Refresh refresh() default Refresh.FOREGROUND;

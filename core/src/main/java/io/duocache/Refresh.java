@@ -10,7 +10,10 @@ public enum Refresh {
 
 	/**
 	 * Between {@code ttl} and twice {@code ttl} a hit returns the old value at once and starts one
-	 * background recomputation; needs a ttl.
+	 * background recomputation per key, on the application's task executor; the new value replaces
+	 * the old when it lands (a replaced resource is released then), a failed recomputation keeps the
+	 * old value and the next hit tries again, and past twice {@code ttl} a call computes and waits.
+	 * Needs a ttl; not yet available with {@code persist = DISK} or {@code REDIS}.
 	 */
 	BACKGROUND
 

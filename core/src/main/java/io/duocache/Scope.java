@@ -8,7 +8,7 @@ public enum Scope {
 	/** Every caller in the application. */
 	GLOBAL,
 
-	/** One cache per HTTP session, dropped when the session ends. */
+	/** One cache per HTTP session, dropped when the session ends; not supported yet (fails startup). */
 	SESSION
 
 }

@@ -109,6 +109,18 @@ public final class MicrometerCacheObservers implements CacheObserver.Factory, Sm
 				.tags(tags)
 				.description("The number of times the cache was evicted.")
 				.register(registry);
+			if (this.cache.refreshesInBackground()) {
+				FunctionCounter.builder("duocache.refresh", counters, CacheCounters::refreshes)
+					.tags(tags)
+					.tag("result", "success")
+					.description("Background refreshes, by whether they replaced the value or failed and kept it.")
+					.register(registry);
+				FunctionCounter.builder("duocache.refresh", counters, CacheCounters::failedRefreshes)
+					.tags(tags)
+					.tag("result", "failure")
+					.description("Background refreshes, by whether they replaced the value or failed and kept it.")
+					.register(registry);
+			}
 			Gauge.builder("cache.size", this.cache, SingleFlightCache::estimatedSize)
 				.tags(tags)
 				.description("The number of entries in this cache.")

@@ -9,6 +9,7 @@ import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.autoconfigure.task.TaskExecutionAutoConfiguration;
 import org.springframework.boot.test.context.FilteredClassLoader;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.cache.Cache;
@@ -74,6 +75,23 @@ class DuocacheMetricsAutoConfigurationTests {
 					.functionCounter()
 					.count()).isZero();
 			});
+	}
+
+	@Test
+	void countsBackgroundRefreshesRunOnTheApplicationTaskExecutor() {
+		this.runner.withConfiguration(AutoConfigurations.of(TaskExecutionAutoConfiguration.class)).run((context) -> {
+			Rides rides = context.getBean(Rides.class);
+			rides.quote("tea");
+			Thread.sleep(1100);
+			rides.quote("tea");
+			MeterRegistry registry = context.getBean(MeterRegistry.class);
+			org.awaitility.Awaitility.await()
+				.atMost(java.time.Duration.ofSeconds(10))
+				.until(() -> count(registry, "duocache.refresh", "Rides.quote", "result", "success") == 1);
+			assertThat(count(registry, "duocache.refresh", "Rides.quote", "result", "failure")).isZero();
+			assertThat(rides.lastQuoteThread()).startsWith("task-");
+			assertThat(registry.find("duocache.refresh").tag("cache", "Rides.load").meters()).isEmpty();
+		});
 	}
 
 	@Test
@@ -184,6 +202,18 @@ class DuocacheMetricsAutoConfigurationTests {
 		@CacheData(maxEntries = 2)
 		public int bounded(int id) {
 			return id;
+		}
+
+		private volatile String lastQuoteThread;
+
+		public String lastQuoteThread() {
+			return this.lastQuoteThread;
+		}
+
+		@CacheData(ttl = "1s", refresh = io.duocache.Refresh.BACKGROUND)
+		public List<String> quote(String item) {
+			this.lastQuoteThread = Thread.currentThread().getName();
+			return new ArrayList<>(List.of(item));
 		}
 
 		@CacheResource

@@ -7,6 +7,7 @@ import java.util.Locale;
 import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.atomic.AtomicLong;
 
+import org.openjdk.jol.info.ClassLayout;
 import org.openjdk.jol.info.GraphLayout;
 
 import io.duocache.ResourceReleaser;
@@ -60,9 +61,15 @@ public final class Footprint {
 		}
 		data.cleanUp();
 		resources.cleanUp();
-		// The data tier's payload is its stored Smile bytes (with their array headers); the resource
-		// tier's is the instance itself.
-		long payloadBytes = data.bytes() + 16L * ENTRIES;
+		// The data tier's payload is its stored Smile bytes (with their array headers) and the copy
+		// that hits are made from, of the same size as the value computed; the resource tier's is the
+		// instance itself.
+		Object[] copies = new Object[ENTRIES];
+		for (int i = 0; i < ENTRIES; i++) {
+			copies[i] = Payloads.person(i);
+		}
+		long keptCopies = GraphLayout.parseInstance(copies).totalSize() - ClassLayout.parseInstance(copies).instanceSize();
+		long payloadBytes = data.bytes() + 16L * ENTRIES + keptCopies;
 		long dataPerEntry = (GraphLayout.parseInstance(data).totalSize() - dataBefore - payloadBytes) / ENTRIES;
 		long resourcePayload = GraphLayout.parseInstance(payloads).totalSize();
 		long resourceWithPayloads = GraphLayout.parseInstance(resources, payloads).totalSize();

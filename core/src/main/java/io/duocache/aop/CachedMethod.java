@@ -4,6 +4,7 @@ import java.util.concurrent.TimeUnit;
 
 import org.aopalliance.intercept.MethodInvocation;
 import org.apache.commons.logging.Log;
+import org.springframework.aop.ProxyMethodInvocation;
 import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
 
@@ -21,20 +22,30 @@ final class CachedMethod implements SingleFlightCache.Loader<MethodInvocation> {
 
 	private final KeyHasher keyHasher;
 
-	private final boolean async;
+	private final ReturnKind returnKind;
 
 	private final CacheDeclaration declaration;
 
-	CachedMethod(SingleFlightCache<?> cache, KeyHasher keyHasher, boolean async, CacheDeclaration declaration) {
+	CachedMethod(SingleFlightCache<?> cache, KeyHasher keyHasher, ReturnKind returnKind, CacheDeclaration declaration) {
 		this.cache = cache;
 		this.keyHasher = keyHasher;
-		this.async = async;
+		this.returnKind = returnKind;
 		this.declaration = declaration;
 	}
 
 	@Nullable Object invoke(MethodInvocation invocation) throws Throwable {
 		Object key = this.keyHasher.keyFor(invocation.getArguments());
-		return this.async ? this.cache.getAsync(key, this, invocation) : this.cache.get(key, this, invocation);
+		return switch (this.returnKind) {
+			case VALUE -> this.cache.get(key, this, invocation);
+			case FUTURE -> this.cache.getAsync(key, this, invocation);
+			case MONO -> ReactiveReturns.mono(this.cache, key, this, invocation);
+			case FLUX -> ReactiveReturns.flux(this.cache, key, this, invocation);
+		};
+	}
+
+	@Override
+	public MethodInvocation detach(MethodInvocation invocation) {
+		return (invocation instanceof ProxyMethodInvocation proxied) ? proxied.invocableClone() : invocation;
 	}
 
 	@Override
@@ -45,7 +56,9 @@ final class CachedMethod implements SingleFlightCache.Loader<MethodInvocation> {
 		}
 		long start = System.nanoTime();
 		try {
-			return invocation.proceed();
+			Object result = invocation.proceed();
+			boolean publisher = this.returnKind == ReturnKind.MONO || this.returnKind == ReturnKind.FLUX;
+			return (publisher && result != null) ? ReactiveReturns.subscribe(this.returnKind, result) : result;
 		}
 		finally {
 			if (this.declaration.showTime() && spinnerLog.isInfoEnabled()) {

@@ -152,7 +152,7 @@ public final class CachedMethodScanner {
 				maxSize(methodName, data.maxSize()));
 		return new CacheDeclaration(method, methodName, Tier.DATA, cacheName(data.name(), methodName), settings,
 				spinner(data.spinner(), methodName), data.showSpinner(), data.showTime(), data.persist(),
-				List.of(data.hashers()), ResourceValidator.None.class, ResourceReleaser.None.class);
+				data.refresh(), List.of(data.hashers()), ResourceValidator.None.class, ResourceReleaser.None.class);
 	}
 
 	private static CacheDeclaration declaration(Method method, String methodName, CacheResource resource) {
@@ -161,7 +161,7 @@ public final class CachedMethodScanner {
 				maxEntries(methodName, resource.maxEntries()), null);
 		return new CacheDeclaration(method, methodName, Tier.RESOURCE, cacheName(resource.name(), methodName), settings,
 				spinner(resource.spinner(), methodName), resource.showSpinner(), resource.showTime(), Persist.NONE,
-				List.of(resource.hashers()), resource.validate(), resource.onRelease());
+				resource.refresh(), List.of(resource.hashers()), resource.validate(), resource.onRelease());
 	}
 
 	private static void checkSupported(String methodName, Refresh refresh, Scope scope, String ttl) {
@@ -170,8 +170,6 @@ public final class CachedMethodScanner {
 				throw invalid(methodName, "refresh = BACKGROUND needs a ttl",
 						"Set a ttl, for example ttl = \"10m\", or use refresh = FOREGROUND.");
 			}
-			throw invalid(methodName, "refresh = BACKGROUND is not supported yet",
-					"Remove the refresh attribute (FOREGROUND) until a release supports it.");
 		}
 		if (scope == Scope.SESSION) {
 			throw invalid(methodName, "scope = SESSION is not supported yet",

@@ -7,8 +7,12 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executor;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
 
 import org.jspecify.annotations.Nullable;
@@ -35,6 +39,7 @@ import io.duocache.DuocacheException;
 import io.duocache.Exclude;
 import io.duocache.ParamHasher;
 import io.duocache.Persist;
+import io.duocache.Refresh;
 import io.duocache.ResourceReleaser;
 import io.duocache.ResourceValidator;
 import io.duocache.code.CodeHasher;
@@ -66,6 +71,9 @@ public final class DuocacheBeanPostProcessor extends ProxyProcessorSupport
 	/** The bean name of the Redis store, defined where the application has Redis. */
 	public static final String REDIS_STORE = "duocacheRedisStore";
 
+	/** The name Spring Boot gives the application's task executor. */
+	private static final String APPLICATION_TASK_EXECUTOR = "applicationTaskExecutor";
+
 	private final CachedMethodScanner scanner = new CachedMethodScanner();
 
 	private final CodeHasher codeHasher = new CodeHasher();
@@ -79,6 +87,8 @@ public final class DuocacheBeanPostProcessor extends ProxyProcessorSupport
 	private @Nullable ConfigurableListableBeanFactory beanFactory;
 
 	private volatile @Nullable Infrastructure infrastructure;
+
+	private volatile @Nullable Executor refreshExecutor;
 
 	@Override
 	public void setBeanFactory(BeanFactory beanFactory) {
@@ -150,11 +160,8 @@ public final class DuocacheBeanPostProcessor extends ProxyProcessorSupport
 		CacheSettings settings = infra.settings.resolve(declaration.cacheName(), declaration.tier(),
 				declaration.settings());
 		CacheKey codeHash = this.codeHasher.hash(method);
-		ResolvableType returnType = ResolvableType.forMethodReturnType(method, userClass);
-		boolean async = CompletionStage.class.isAssignableFrom(method.getReturnType());
-		if (async) {
-			returnType = returnType.as(CompletionStage.class).getGeneric(0);
-		}
+		ReturnKind returnKind = ReturnKind.of(method.getReturnType());
+		ResolvableType returnType = returnKind.cachedType(ResolvableType.forMethodReturnType(method, userClass));
 		DataPlan data = (declaration.tier() == Tier.DATA) ? dataPlan(declaration, returnType, infra) : null;
 		KeyHasher keyHasher = new KeyHasher(seed(method, beanName, codeHash, (data != null) ? data.shape() : null),
 				keyParameters(method), infra.paramHashers().overriddenBy(annotationHashers(declaration)),
@@ -171,7 +178,10 @@ public final class DuocacheBeanPostProcessor extends ProxyProcessorSupport
 					instantiate(declaration.releaser(), ResourceReleaser.class));
 			infra.resourceCaches.addKeyHasher(declaration.cacheName(), keyHasher);
 		}
-		return new CachedMethod(cache, keyHasher, async, declaration);
+		if (declaration.refresh() == Refresh.BACKGROUND) {
+			cache.refreshInBackground(settings.ttl(), refreshExecutor());
+		}
+		return new CachedMethod(cache, keyHasher, returnKind, declaration);
 	}
 
 	/**
@@ -194,6 +204,11 @@ public final class DuocacheBeanPostProcessor extends ProxyProcessorSupport
 		DuocacheSettings.PersistChoice choice = infra.settings.persist(declaration.cacheName(), declaration.persist());
 		Persist persist = choice.persist();
 		String source = choice.source();
+		if (persist != Persist.NONE && declaration.refresh() == Refresh.BACKGROUND) {
+			throw CachedMethodScanner.invalid(declaration.methodName(),
+					"refresh = BACKGROUND with persist = " + persist + " (from " + source + ") is not supported yet",
+					"Keep this cache in memory (persist = NONE), or refresh in the foreground.");
+		}
 		if (persist == Persist.NONE) {
 			return new DataPlan(type, EntryStore.NONE, null);
 		}
@@ -287,6 +302,34 @@ public final class DuocacheBeanPostProcessor extends ProxyProcessorSupport
 			instance = factory.createBean(type);
 		}
 		return (T) contract.cast(instance);
+	}
+
+	/**
+	 * Returns where background refreshes run: the application's task executor (Spring Boot's
+	 * {@code applicationTaskExecutor}, on virtual threads where they are enabled), else a small pool
+	 * of Duocache's own.
+	 */
+	private Executor refreshExecutor() {
+		Executor executor = this.refreshExecutor;
+		if (executor == null) {
+			ConfigurableListableBeanFactory factory = beanFactory();
+			executor = factory.containsBean(APPLICATION_TASK_EXECUTOR)
+					? factory.getBean(APPLICATION_TASK_EXECUTOR, Executor.class) : ownRefreshPool();
+			this.refreshExecutor = executor;
+		}
+		return executor;
+	}
+
+	private static Executor ownRefreshPool() {
+		AtomicInteger threads = new AtomicInteger();
+		ThreadPoolExecutor pool = new ThreadPoolExecutor(4, 4, 30, TimeUnit.SECONDS, new LinkedBlockingQueue<>(1000),
+				(task) -> {
+					Thread thread = new Thread(task, "duocache-refresh-" + threads.incrementAndGet());
+					thread.setDaemon(true);
+					return thread;
+				});
+		pool.allowCoreThreadTimeOut(true);
+		return pool;
 	}
 
 	private Infrastructure infrastructure() {

@@ -4,7 +4,6 @@ import java.lang.reflect.Method;
 import java.util.Collection;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 
@@ -52,11 +51,15 @@ final class SpringCacheTypes {
 		}
 	}
 
-	/** Returns the type Spring caches for a return type: the value of a future or an optional. */
+	/**
+	 * Returns the type Spring caches for a return type: the value of a future, a {@code Mono} or an
+	 * optional, the list of a {@code Flux}'s elements.
+	 */
 	private static ResolvableType valueType(ResolvableType returnType) {
 		Class<?> raw = returnType.toClass();
-		if (CompletionStage.class.isAssignableFrom(raw)) {
-			return returnType.as(CompletionStage.class).getGeneric(0);
+		ReturnKind kind = ReturnKind.of(raw);
+		if (kind != ReturnKind.VALUE) {
+			return kind.cachedType(returnType);
 		}
 		if (raw == Optional.class) {
 			return returnType.getGeneric(0);

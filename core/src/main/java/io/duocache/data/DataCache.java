@@ -42,6 +42,9 @@ public final class DataCache extends SingleFlightCache<DataEntry> {
 
 	private final ObjectMapper mapper;
 
+	/** Whether the application changed how Jackson maps values, which a copy plan cannot know. */
+	private final boolean customizedMapper;
+
 	private final @Nullable Codec declaredCodec;
 
 	private final Map<Class<?>, Codec> runtimeCodecs = new ConcurrentHashMap<>();
@@ -91,6 +94,7 @@ public final class DataCache extends SingleFlightCache<DataEntry> {
 				store != EntryStore.NONE);
 		this.springApi = springApi;
 		this.mapper = codec.mapper();
+		this.customizedMapper = codec.isCustomized();
 		this.declaredCodec = (declaredType != null && !DataCodec.isVague(declaredType)) ? codecFor(declaredType)
 				: null;
 		this.methodName = methodName;
@@ -123,7 +127,8 @@ public final class DataCache extends SingleFlightCache<DataEntry> {
 	}
 
 	private Codec codecFor(JavaType type) {
-		return new Codec(this.mapper.writerFor(type), this.mapper.readerFor(type), type);
+		Copier copier = this.customizedMapper ? null : Copiers.forType(type, this.mapper.getTypeFactory());
+		return new Codec(this.mapper.writerFor(type), this.mapper.readerFor(type), type, copier);
 	}
 
 	@Override
@@ -135,14 +140,31 @@ public final class DataCache extends SingleFlightCache<DataEntry> {
 			verify(codec, value, written);
 			codec.verifiedTypes.add(runtimeType);
 		}
-		return entry(written, codec.reader, value, null);
+		return entry(written, codec, value, false, null);
 	}
 
-	/** Returns an entry for stored bytes and the value they hold, sharing the value when it is deeply immutable. */
-	private DataEntry entry(byte[] stored, ObjectReader reader, @Nullable Object value, @Nullable Instant expiresAt) {
-		boolean shared = ImmutableValues.isDeeplyImmutable(value);
+	/**
+	 * Returns an entry for stored bytes and the value they hold: the value itself when it is deeply
+	 * immutable, else a private copy that hits are copied from where the type has a copy plan, else
+	 * nothing (hits read the bytes).
+	 * @param owned whether no one else holds {@code value}, so it can be kept without a copy
+	 */
+	private DataEntry entry(byte[] stored, Codec codec, @Nullable Object value, boolean owned,
+			@Nullable Instant expiresAt) {
 		this.bytes.addAndGet(stored.length);
-		return new DataEntry(stored, reader, shared, shared ? value : null, expiresAt);
+		Copier copier = codec.copier;
+		if ((copier != null && copier.shares()) || ImmutableValues.isDeeplyImmutable(value)) {
+			return new DataEntry(stored, codec.reader, true, null, value, expiresAt);
+		}
+		if (copier != null) {
+			try {
+				return new DataEntry(stored, codec.reader, false, copier, owned ? value : copier.copy(value), expiresAt);
+			}
+			catch (UnplannedShapeException ex) {
+				// This value holds a subclass somewhere; it is copied through its bytes.
+			}
+		}
+		return new DataEntry(stored, codec.reader, false, null, null, expiresAt);
 	}
 
 	@Override
@@ -224,6 +246,26 @@ public final class DataCache extends SingleFlightCache<DataEntry> {
 		if (difference != null) {
 			throw unserializable(codec, value, difference, null);
 		}
+		checkCopier(codec, value, written);
+	}
+
+	/** Turns the codec's copy plan off if a direct copy of the value does not write the same bytes. */
+	private void checkCopier(Codec codec, @Nullable Object value, byte[] written) {
+		Copier copier = codec.copier;
+		if (copier == null || copier.shares()) {
+			return;
+		}
+		try {
+			if (Arrays.equals(write(codec, copier.copy(value)), written)) {
+				return;
+			}
+		}
+		catch (UnplannedShapeException | UnserializableReturnValueException ex) {
+			return;
+		}
+		logger.debug("Cache '" + name() + "' copies " + codec.type.toCanonical() + " through Smile: a direct copy "
+				+ "of a " + value.getClass().getName() + " does not write the same bytes");
+		codec.copier = null;
 	}
 
 	private UnserializableReturnValueException unserializable(Codec codec, @Nullable Object value, String reason,
@@ -276,7 +318,8 @@ public final class DataCache extends SingleFlightCache<DataEntry> {
 			return null;
 		}
 		this.storeCounters.hit();
-		return new Loaded<>(entry(stored.bytes(), this.declaredCodec.reader, value, stored.expiresAt()), value);
+		DataEntry entry = entry(stored.bytes(), this.declaredCodec, value, true, stored.expiresAt());
+		return new Loaded<>(entry, (entry.copier() != null) ? entry.copy() : value);
 	}
 
 	@Override
@@ -400,12 +443,16 @@ public final class DataCache extends SingleFlightCache<DataEntry> {
 
 		final JavaType type;
 
+		/** How values are copied without Smile, or {@code null}; turned off if it ever copies wrong. */
+		volatile @Nullable Copier copier;
+
 		final Set<Class<?>> verifiedTypes = ConcurrentHashMap.newKeySet();
 
-		Codec(ObjectWriter writer, ObjectReader reader, JavaType type) {
+		Codec(ObjectWriter writer, ObjectReader reader, JavaType type, @Nullable Copier copier) {
 			this.writer = writer;
 			this.reader = reader;
 			this.type = type;
+			this.copier = copier;
 		}
 
 	}

@@ -29,6 +29,8 @@ public final class DataCodec {
 
 	private final ObjectMapper mapper;
 
+	private final boolean customized;
+
 	/**
 	 * Creates the codec.
 	 * @param customizers applied in order after Duocache's own configuration
@@ -48,6 +50,16 @@ public final class DataCodec {
 			.addModule(PrimitiveArrays.module());
 		customizers.forEach((customizer) -> customizer.customize(builder));
 		this.mapper = builder.build();
+		this.customized = !customizers.isEmpty();
+	}
+
+	/**
+	 * Returns whether the application customized the mapper, so that only Jackson itself knows how a
+	 * value is written and read.
+	 * @return whether there were customizers
+	 */
+	public boolean isCustomized() {
+		return this.customized;
 	}
 
 	/**

@@ -15,6 +15,10 @@ public final class CacheCounters {
 
 	private final LongAdder evictions = new LongAdder();
 
+	private final LongAdder refreshes = new LongAdder();
+
+	private final LongAdder failedRefreshes = new LongAdder();
+
 	void hit() {
 		this.hits.increment();
 	}
@@ -29,6 +33,10 @@ public final class CacheCounters {
 
 	void eviction() {
 		this.evictions.increment();
+	}
+
+	void refreshed(boolean success) {
+		(success ? this.refreshes : this.failedRefreshes).increment();
 	}
 
 	/**
@@ -62,6 +70,22 @@ public final class CacheCounters {
 	 */
 	public long evictions() {
 		return this.evictions.sum();
+	}
+
+	/**
+	 * Returns the number of background refreshes that replaced a value.
+	 * @return the refresh count
+	 */
+	public long refreshes() {
+		return this.refreshes.sum();
+	}
+
+	/**
+	 * Returns the number of background refreshes that failed, keeping the old value.
+	 * @return the failed refresh count
+	 */
+	public long failedRefreshes() {
+		return this.failedRefreshes.sum();
 	}
 
 }

@@ -206,7 +206,8 @@ public abstract class CacheRegistry<C extends SingleFlightCache<?>> implements D
 				(cache.settings().maxSize() != null) ? cache.settings().maxSize().toBytes() : null,
 				cache.estimatedSize(), bytesHeld(cache), counters.hits(), counters.misses(), counters.evictions(),
 				counters.puts(), persist(cache), (usage != null) ? usage.entries() : null,
-				(usage != null) ? usage.bytes() : null);
+				(usage != null) ? usage.bytes() : null, cache.refreshesInBackground() ? "background" : "foreground",
+				counters.refreshes(), counters.failedRefreshes());
 	}
 
 	/**

@@ -1,11 +1,14 @@
 package io.duocache.tier;
 
 import java.time.Duration;
+import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicLong;
@@ -15,6 +18,8 @@ import com.github.benmanes.caffeine.cache.Caffeine;
 import com.github.benmanes.caffeine.cache.Expiry;
 import com.github.benmanes.caffeine.cache.RemovalCause;
 import com.github.benmanes.caffeine.cache.Scheduler;
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
 
 import io.duocache.DuocacheException;
@@ -29,6 +34,8 @@ import io.duocache.config.CacheSettings;
  * @param <E> what an entry holds
  */
 public abstract class SingleFlightCache<E> {
+
+	private static final Log logger = LogFactory.getLog(SingleFlightCache.class);
 
 	/** How often a waiter looks whether the computation it waits for was abandoned. */
 	private static final long ABANDONMENT_CHECK_MILLIS = 100;
@@ -47,6 +54,14 @@ public abstract class SingleFlightCache<E> {
 	private final AtomicLong invalidations = new AtomicLong();
 
 	private volatile CacheObserver observer = CacheObserver.NONE;
+
+	/** Age after which a hit starts a background refresh, or 0; set once before the first call. */
+	private long refreshAfterNanos;
+
+	private @Nullable Executor refreshExecutor;
+
+	/** Keys being refreshed in the background, so that one refresh runs per key however many hits. */
+	private final Set<Object> refreshing = ConcurrentHashMap.newKeySet();
 
 	/**
 	 * Creates the cache.
@@ -233,6 +248,9 @@ public abstract class SingleFlightCache<E> {
 			E entry = validEntry(key);
 			if (entry != null) {
 				this.counters.hit();
+				if (this.refreshAfterNanos > 0) {
+					refreshIfStale(key, entry, loader, argument, async);
+				}
 				return async ? CompletableFuture.completedFuture(fromEntry(entry)) : fromEntry(entry);
 			}
 			Flight<E> flight = this.flights.get(key);
@@ -269,6 +287,106 @@ public abstract class SingleFlightCache<E> {
 				}
 			}
 		}
+	}
+
+	/**
+	 * Makes hits on entries older than {@code staleAfter} return the entry at once and recompute it
+	 * in the background, one refresh per key at a time; entries live twice as long as
+	 * {@code staleAfter}, after which a call computes as on any miss. Called once, before any call.
+	 * @param staleAfter the ttl: the age from which an entry is refreshed
+	 * @param executor where refreshes run
+	 */
+	public final void refreshInBackground(Duration staleAfter, Executor executor) {
+		this.cache.policy()
+			.expireAfterWrite()
+			.orElseThrow(() -> new IllegalStateException("Cache '" + this.name + "' has no fixed ttl to refresh within"))
+			.setExpiresAfter(staleAfter.multipliedBy(2));
+		this.refreshExecutor = executor;
+		this.refreshAfterNanos = staleAfter.toNanos();
+	}
+
+	/**
+	 * Returns whether hits on old entries refresh them in the background.
+	 * @return whether the cache refreshes in the background
+	 */
+	public final boolean refreshesInBackground() {
+		return this.refreshAfterNanos > 0;
+	}
+
+	private <A> void refreshIfStale(Object key, E entry, Loader<A> loader, A argument, boolean async) {
+		Optional<Duration> age = this.cache.policy().expireAfterWrite().flatMap((expiry) -> expiry.ageOf(key));
+		if (age.isEmpty() || age.get().toNanos() < this.refreshAfterNanos || !this.refreshing.add(key)) {
+			return;
+		}
+		try {
+			A detached = loader.detach(argument);
+			this.refreshExecutor.execute(() -> refresh(key, entry, loader, detached, async));
+		}
+		catch (RuntimeException ex) {
+			this.refreshing.remove(key);
+			refreshFailed(key, ex);
+		}
+	}
+
+	/** Computes a key again and replaces its entry, unless the entry left the cache meanwhile. */
+	private <A> void refresh(Object key, E stale, Loader<A> loader, A argument, boolean async) {
+		Object value;
+		try {
+			value = loader.load(argument);
+		}
+		catch (Throwable ex) {
+			this.refreshing.remove(key);
+			refreshFailed(key, ex);
+			return;
+		}
+		if (!async) {
+			replace(key, stale, value);
+			return;
+		}
+		if (value == null) {
+			this.refreshing.remove(key);
+			refreshFailed(key, new DuocacheException("the cached method returned a null future"));
+			return;
+		}
+		((CompletionStage<?>) value).whenComplete((completed, failure) -> {
+			if (failure != null) {
+				this.refreshing.remove(key);
+				refreshFailed(key, unwrap(failure));
+			}
+			else {
+				replace(key, stale, completed);
+			}
+		});
+	}
+
+	/**
+	 * Puts a refreshed value in place of the stale entry; the stale one leaves as replaced (a resource
+	 * is released only now that its successor is in place). If the stale entry was invalidated or
+	 * replaced meanwhile, the refreshed value is dropped as if removed.
+	 */
+	private void replace(Object key, E stale, @Nullable Object value) {
+		try {
+			E fresh = toEntry(key, value);
+			if (this.cache.asMap().replace(key, stale, fresh)) {
+				this.counters.put();
+				this.counters.refreshed(true);
+			}
+			else {
+				onRemoval(key, fresh, RemovalCause.EXPLICIT);
+			}
+		}
+		catch (RuntimeException ex) {
+			refreshFailed(key, ex);
+		}
+		finally {
+			this.refreshing.remove(key);
+		}
+	}
+
+	private void refreshFailed(Object key, Throwable failure) {
+		this.counters.refreshed(false);
+		logger.warn("Background refresh of an entry of cache '" + this.name + "' failed; the current value is "
+				+ "kept and the next hit tries again", failure);
 	}
 
 	/** What an asynchronous waiter gets once the computation it waited for has ended. */
@@ -690,6 +808,16 @@ public abstract class SingleFlightCache<E> {
 		 * @throws Throwable whatever the computation throws; it is never cached
 		 */
 		@Nullable Object load(A argument) throws Throwable;
+
+		/**
+		 * Returns an argument that can be loaded later on another thread, after the call that
+		 * passed {@code argument} has returned (for a background refresh).
+		 * @param argument what the computation needs
+		 * @return an argument of its own
+		 */
+		default A detach(A argument) {
+			return argument;
+		}
 
 	}
 

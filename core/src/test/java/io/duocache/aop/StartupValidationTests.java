@@ -79,6 +79,12 @@ class StartupValidationTests {
 	}
 
 	@Test
+	void rejectsBackgroundRefreshOfAPersistedCache() {
+		assertStartupFails(BackgroundOnDisk.class, (ex) -> assertThat(ex.getMessage()).contains("'BackgroundOnDisk.load'")
+			.contains("refresh = BACKGROUND with persist = DISK (from @CacheData(persist)) is not supported yet"));
+	}
+
+	@Test
 	void rejectsSessionScopeThatIsNotSupportedYet() {
 		assertStartupFails(SessionScope.class,
 				(ex) -> assertThat(ex.getMessage()).contains("scope = SESSION is not supported yet"));
@@ -212,6 +218,15 @@ class StartupValidationTests {
 	static class MalformedSize {
 
 		@CacheData(maxSize = "lots")
+		public String load() {
+			return "";
+		}
+
+	}
+
+	static class BackgroundOnDisk {
+
+		@CacheData(ttl = "1m", refresh = Refresh.BACKGROUND, persist = Persist.DISK)
 		public String load() {
 			return "";
 		}

@@ -5,9 +5,12 @@ import org.springframework.stereotype.Service;
 import org.springframework.web.client.RestClient;
 
 import io.duocache.CacheData;
+import io.duocache.Refresh;
 
 /**
- * Calls the weather API over HTTP; answers are reused for 30 seconds.
+ * Calls the weather API over HTTP. An answer is fresh for 30 seconds; for the 30 seconds after that
+ * it is still served at once while a new one is fetched in the background, so no request waits for
+ * the API once a city has been asked for.
  */
 @Service
 public class WeatherClient {
@@ -26,7 +29,7 @@ public class WeatherClient {
 	 * @param city the city
 	 * @return the report
 	 */
-	@CacheData(ttl = "30s")
+	@CacheData(ttl = "30s", refresh = Refresh.BACKGROUND)
 	public WeatherReport current(String city) {
 		String port = this.environment.getProperty("local.server.port", "8080");
 		return this.http.get()

@@ -1,0 +1,538 @@
+package io.duocache.data;
+
+import java.lang.annotation.Annotation;
+import java.lang.reflect.AccessibleObject;
+import java.lang.reflect.Array;
+import java.lang.reflect.Constructor;
+import java.lang.reflect.Field;
+import java.lang.reflect.Method;
+import java.lang.reflect.Modifier;
+import java.lang.reflect.RecordComponent;
+import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.function.IntFunction;
+
+import org.jspecify.annotations.Nullable;
+import tools.jackson.databind.JavaType;
+import tools.jackson.databind.type.TypeFactory;
+
+/**
+ * Plans a {@link Copier} for a declared type, once. A plan exists only where a direct copy is
+ * exactly what Jackson's Smile round trip would give: leaves Jackson reads back equal (strings,
+ * boxes, enums, {@code java.time}, UUIDs, big numbers) are shared; lists, sets and maps become the
+ * classes Jackson builds for their declared types; arrays are cloned; records are rebuilt through
+ * their canonical constructor and other classes through their no-argument constructor and every
+ * non-transient field, each only when its exact class is the declared one and nothing on it speaks
+ * to Jackson (annotations). Anything else (a declared {@code Object} or interface, another JDK class,
+ * a class Jackson is told how to handle) has no plan, and its values go through Smile.
+ */
+final class Copiers {
+
+	private static final Set<Class<?>> LEAVES = Set.of(String.class, Boolean.class, Byte.class, Short.class,
+			Character.class, Integer.class, Long.class, Float.class, Double.class, UUID.class, BigDecimal.class,
+			BigInteger.class);
+
+	private static final Copier SHARED = new Copier() {
+
+		@Override
+		public @Nullable Object copy(@Nullable Object value) {
+			return value;
+		}
+
+		@Override
+		public boolean shares() {
+			return true;
+		}
+
+	};
+
+	private final TypeFactory types;
+
+	/** Plans under construction, so a type that contains itself refers back to its own plan. */
+	private final Map<JavaType, Recursive> planning = new HashMap<>();
+
+	private Copiers(TypeFactory types) {
+		this.types = types;
+	}
+
+	/**
+	 * Returns the copier for values declared as {@code type}, or {@code null} when they can only be
+	 * copied through Smile.
+	 * @param type the declared type
+	 * @param types resolves the declared types of fields and elements
+	 * @return the copier or {@code null}
+	 */
+	static @Nullable Copier forType(JavaType type, TypeFactory types) {
+		try {
+			return new Copiers(types).plan(type);
+		}
+		catch (RuntimeException | LinkageError ex) {
+			return null;
+		}
+	}
+
+	private @Nullable Copier plan(JavaType type) {
+		Class<?> raw = type.getRawClass();
+		if (raw.isPrimitive() || LEAVES.contains(raw) || raw.isEnum() || isJavaTime(raw)) {
+			return SHARED;
+		}
+		Recursive pending = this.planning.get(type);
+		if (pending != null) {
+			return pending;
+		}
+		Recursive recursive = new Recursive();
+		this.planning.put(type, recursive);
+		try {
+			Copier copier = planContainerOrObject(type, raw);
+			recursive.target = copier;
+			return copier;
+		}
+		finally {
+			this.planning.remove(type);
+		}
+	}
+
+	private @Nullable Copier planContainerOrObject(JavaType type, Class<?> raw) {
+		if (raw.isArray()) {
+			return planArray(type, raw);
+		}
+		if (raw == Optional.class) {
+			Copier content = plan(type.containedTypeOrUnknown(0));
+			return (content == null) ? null : content.shares() ? SHARED : new OptionalCopier(content);
+		}
+		if (raw == List.class || raw == Collection.class || raw == ArrayList.class) {
+			Copier element = plan(type.getContentType());
+			return (element == null) ? null : new CollectionCopier(element, ArrayList::new, true);
+		}
+		if (raw == Set.class || raw == HashSet.class) {
+			Copier element = plan(type.getContentType());
+			return (element == null) ? null : new CollectionCopier(element, HashSet::new, false);
+		}
+		if (raw == LinkedHashSet.class) {
+			Copier element = plan(type.getContentType());
+			return (element == null) ? null : new CollectionCopier(element, LinkedHashSet::new, false);
+		}
+		if (raw == Map.class || raw == LinkedHashMap.class || raw == HashMap.class) {
+			Copier key = plan(type.getKeyType());
+			Copier value = plan(type.getContentType());
+			if (key != SHARED || value == null) {
+				return null;
+			}
+			return new MapCopier(value, (raw == HashMap.class) ? HashMap::new : LinkedHashMap::new);
+		}
+		if (raw.isInterface() || Modifier.isAbstract(raw.getModifiers()) || raw.getName().startsWith("java.")
+				|| raw.getName().startsWith("javax.") || speaksToJackson(raw)) {
+			return null;
+		}
+		return raw.isRecord() ? planRecord(type, raw) : planObject(type, raw);
+	}
+
+	private @Nullable Copier planArray(JavaType type, Class<?> raw) {
+		Class<?> component = raw.getComponentType();
+		if (component.isPrimitive()) {
+			return new PrimitiveArrayCopier();
+		}
+		Copier element = plan(type.getContentType());
+		return (element == null) ? null : new ObjectArrayCopier(component, element);
+	}
+
+	private @Nullable Copier planRecord(JavaType type, Class<?> raw) {
+		RecordComponent[] components = raw.getRecordComponents();
+		Class<?>[] parameterTypes = new Class<?>[components.length];
+		Method[] accessors = new Method[components.length];
+		Copier[] copiers = new Copier[components.length];
+		boolean allShared = true;
+		for (int i = 0; i < components.length; i++) {
+			RecordComponent component = components[i];
+			if (component.getAnnotations().length > 0 || !component.getAccessor().trySetAccessible()) {
+				return null;
+			}
+			Copier copier = plan(this.types.resolveMemberType(component.getGenericType(), type.getBindings()));
+			if (copier == null) {
+				return null;
+			}
+			parameterTypes[i] = component.getType();
+			accessors[i] = component.getAccessor();
+			copiers[i] = copier;
+			allShared &= copier.shares();
+		}
+		Constructor<?> canonical;
+		try {
+			canonical = raw.getDeclaredConstructor(parameterTypes);
+		}
+		catch (NoSuchMethodException ex) {
+			return null;
+		}
+		if (!canonical.trySetAccessible()) {
+			return null;
+		}
+		return allShared ? new ExactClass(raw, SHARED) : new ExactClass(raw, new RecordCopier(canonical, accessors, copiers));
+	}
+
+	private @Nullable Copier planObject(JavaType type, Class<?> raw) {
+		if ((raw.isMemberClass() && !Modifier.isStatic(raw.getModifiers())) || raw.isAnonymousClass()
+				|| raw.isLocalClass()) {
+			return null;
+		}
+		Constructor<?> constructor;
+		try {
+			constructor = raw.getDeclaredConstructor();
+		}
+		catch (NoSuchMethodException ex) {
+			return null;
+		}
+		if (!constructor.trySetAccessible()) {
+			return null;
+		}
+		List<Field> fields = new ArrayList<>();
+		List<Copier> copiers = new ArrayList<>();
+		for (Class<?> current = raw; current != Object.class; current = current.getSuperclass()) {
+			if (current.getName().startsWith("java.") || (current != raw && speaksToJackson(current))) {
+				return null;
+			}
+			JavaType declaring = type.findSuperType(current);
+			for (Field field : current.getDeclaredFields()) {
+				int modifiers = field.getModifiers();
+				if (Modifier.isStatic(modifiers) || Modifier.isTransient(modifiers)) {
+					continue;
+				}
+				if (field.isSynthetic() || !field.trySetAccessible()) {
+					return null;
+				}
+				Copier copier = plan(this.types.resolveMemberType(field.getGenericType(), declaring.getBindings()));
+				if (copier == null) {
+					return null;
+				}
+				fields.add(field);
+				copiers.add(copier);
+			}
+		}
+		return new ExactClass(raw, new ObjectCopier(constructor, fields.toArray(Field[]::new),
+				copiers.toArray(Copier[]::new)));
+	}
+
+	/** Whether the class or a member of it carries an annotation, which may change how Jackson reads it. */
+	private static boolean speaksToJackson(Class<?> type) {
+		if (hasJacksonAnnotation(type)) {
+			return true;
+		}
+		for (AccessibleObject member : type.getDeclaredFields()) {
+			if (hasJacksonAnnotation(member)) {
+				return true;
+			}
+		}
+		for (AccessibleObject member : type.getDeclaredMethods()) {
+			if (hasJacksonAnnotation(member)) {
+				return true;
+			}
+		}
+		for (AccessibleObject member : type.getDeclaredConstructors()) {
+			if (hasJacksonAnnotation(member)) {
+				return true;
+			}
+		}
+		return false;
+	}
+
+	private static boolean hasJacksonAnnotation(java.lang.reflect.AnnotatedElement element) {
+		for (Annotation annotation : element.getAnnotations()) {
+			String name = annotation.annotationType().getName();
+			if (name.startsWith("com.fasterxml.jackson.") || name.startsWith("tools.jackson.")) {
+				return true;
+			}
+		}
+		return false;
+	}
+
+	private static boolean isJavaTime(Class<?> type) {
+		return type.getPackageName().equals("java.time") && !type.getSimpleName().equals("Clock");
+	}
+
+	/** Stands for a plan that contains itself until that plan is built. */
+	private static final class Recursive implements Copier {
+
+		private @Nullable Copier target;
+
+		@Override
+		public @Nullable Object copy(@Nullable Object value) {
+			return this.target.copy(value);
+		}
+
+		@Override
+		public boolean shares() {
+			return false;
+		}
+
+	}
+
+	/** Copies objects whose class must be exactly the declared one; a subclass is left to Smile. */
+	private static final class ExactClass implements Copier {
+
+		private final Class<?> type;
+
+		private final Copier copier;
+
+		ExactClass(Class<?> type, Copier copier) {
+			this.type = type;
+			this.copier = copier;
+		}
+
+		@Override
+		public @Nullable Object copy(@Nullable Object value) {
+			if (value != null && value.getClass() != this.type) {
+				throw new UnplannedShapeException(this.type, value.getClass());
+			}
+			return this.copier.copy(value);
+		}
+
+		@Override
+		public boolean shares() {
+			return this.copier.shares();
+		}
+
+	}
+
+	private static final class OptionalCopier implements Copier {
+
+		private final Copier content;
+
+		OptionalCopier(Copier content) {
+			this.content = content;
+		}
+
+		@Override
+		public @Nullable Object copy(@Nullable Object value) {
+			return (value == null) ? null : ((Optional<?>) value).map(this.content::copy);
+		}
+
+		@Override
+		public boolean shares() {
+			return false;
+		}
+
+	}
+
+	private static final class CollectionCopier implements Copier {
+
+		private final Copier element;
+
+		private final IntFunction<Collection<Object>> factory;
+
+		/** Whether copies are array lists whose elements are shared: one array copy. */
+		private final boolean sharedArrayList;
+
+		CollectionCopier(Copier element, IntFunction<Collection<Object>> factory, boolean arrayList) {
+			this.element = element;
+			this.factory = factory;
+			this.sharedArrayList = arrayList && element.shares();
+		}
+
+		@Override
+		public @Nullable Object copy(@Nullable Object value) {
+			if (value == null) {
+				return null;
+			}
+			Collection<?> source = (Collection<?>) value;
+			if (this.sharedArrayList) {
+				return new ArrayList<Object>(source);
+			}
+			Collection<Object> copy = this.factory.apply(source.size());
+			if (source instanceof ArrayList<?> list) {
+				for (int i = 0, size = list.size(); i < size; i++) {
+					copy.add(this.element.copy(list.get(i)));
+				}
+				return copy;
+			}
+			for (Object element : source) {
+				copy.add(this.element.copy(element));
+			}
+			return copy;
+		}
+
+		@Override
+		public boolean shares() {
+			return false;
+		}
+
+	}
+
+	private static final class MapCopier implements Copier {
+
+		private final Copier value;
+
+		private final IntFunction<Map<Object, Object>> factory;
+
+		MapCopier(Copier value, IntFunction<Map<Object, Object>> factory) {
+			this.value = value;
+			this.factory = factory;
+		}
+
+		@Override
+		public @Nullable Object copy(@Nullable Object value) {
+			if (value == null) {
+				return null;
+			}
+			Map<?, ?> source = (Map<?, ?>) value;
+			Map<Object, Object> copy = this.factory.apply((int) Math.min(Integer.MAX_VALUE, source.size() * 4L / 3 + 1));
+			for (Map.Entry<?, ?> entry : source.entrySet()) {
+				copy.put(entry.getKey(), this.value.copy(entry.getValue()));
+			}
+			return copy;
+		}
+
+		@Override
+		public boolean shares() {
+			return false;
+		}
+
+	}
+
+	private static final class PrimitiveArrayCopier implements Copier {
+
+		@Override
+		public @Nullable Object copy(@Nullable Object value) {
+			if (value == null) {
+				return null;
+			}
+			int length = Array.getLength(value);
+			Object copy = Array.newInstance(value.getClass().getComponentType(), length);
+			System.arraycopy(value, 0, copy, 0, length);
+			return copy;
+		}
+
+		@Override
+		public boolean shares() {
+			return false;
+		}
+
+	}
+
+	private static final class ObjectArrayCopier implements Copier {
+
+		private final Class<?> component;
+
+		private final Copier element;
+
+		ObjectArrayCopier(Class<?> component, Copier element) {
+			this.component = component;
+			this.element = element;
+		}
+
+		@Override
+		public @Nullable Object copy(@Nullable Object value) {
+			if (value == null) {
+				return null;
+			}
+			if (value.getClass().getComponentType() != this.component) {
+				throw new UnplannedShapeException(this.component.arrayType(), value.getClass());
+			}
+			Object[] source = (Object[]) value;
+			Object[] copy = (Object[]) Array.newInstance(this.component, source.length);
+			for (int i = 0; i < source.length; i++) {
+				copy[i] = this.element.copy(source[i]);
+			}
+			return copy;
+		}
+
+		@Override
+		public boolean shares() {
+			return false;
+		}
+
+	}
+
+	private static final class RecordCopier implements Copier {
+
+		private final Constructor<?> canonical;
+
+		private final Method[] accessors;
+
+		private final Copier[] components;
+
+		RecordCopier(Constructor<?> canonical, Method[] accessors, Copier[] components) {
+			this.canonical = canonical;
+			this.accessors = accessors;
+			this.components = components;
+		}
+
+		@Override
+		public @Nullable Object copy(@Nullable Object value) {
+			if (value == null) {
+				return null;
+			}
+			Object[] arguments = new Object[this.components.length];
+			try {
+				for (int i = 0; i < arguments.length; i++) {
+					arguments[i] = this.components[i].copy(this.accessors[i].invoke(value));
+				}
+				return this.canonical.newInstance(arguments);
+			}
+			catch (ReflectiveOperationException ex) {
+				throw new UnplannedShapeException(value.getClass(), value.getClass());
+			}
+		}
+
+		@Override
+		public boolean shares() {
+			return false;
+		}
+
+	}
+
+	private static final class ObjectCopier implements Copier {
+
+		private final Constructor<?> constructor;
+
+		private final Field[] fields;
+
+		private final Copier[] copiers;
+
+		ObjectCopier(Constructor<?> constructor, Field[] fields, Copier[] copiers) {
+			this.constructor = constructor;
+			this.fields = fields;
+			this.copiers = copiers;
+		}
+
+		@Override
+		public @Nullable Object copy(@Nullable Object value) {
+			if (value == null) {
+				return null;
+			}
+			try {
+				Object copy = this.constructor.newInstance();
+				for (int i = 0; i < this.fields.length; i++) {
+					Field field = this.fields[i];
+					Copier copier = this.copiers[i];
+					if (field.getType().isPrimitive() || copier == SHARED) {
+						field.set(copy, field.get(value));
+					}
+					else {
+						field.set(copy, copier.copy(field.get(value)));
+					}
+				}
+				return copy;
+			}
+			catch (ReflectiveOperationException ex) {
+				throw new UnplannedShapeException(value.getClass(), value.getClass());
+			}
+		}
+
+		@Override
+		public boolean shares() {
+			return false;
+		}
+
+	}
+
+}
