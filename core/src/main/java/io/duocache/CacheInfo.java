@@ -29,12 +29,14 @@ import org.jspecify.annotations.Nullable;
  * than its ttl while hits still get them
  * @param refreshes background refreshes that replaced a value
  * @param failedRefreshes background refreshes that failed and kept the old value
+ * @param sessions for a cache kept per HTTP session ({@code scope = SESSION}), the sessions that have
+ * entries in it, whose counts and sizes the other values sum; {@code null} for a shared cache
  */
 public record CacheInfo(String name, String tier, @Nullable String method, @Nullable String codeHash,
 		@Nullable Duration ttl, @Nullable Long maxEntries, @Nullable Long maxSize, long entries, @Nullable Long bytes,
 		long hits, long misses, long evictions, long puts, @Nullable String persist,
 		@Nullable Long storeEntries, @Nullable Long storeBytes, String refresh, long refreshes,
-		long failedRefreshes) {
+		long failedRefreshes, @Nullable Integer sessions) {
 
 	/**
 	 * Returns hits divided by all lookups, or {@code 0} before the first lookup.

@@ -111,18 +111,23 @@ public class DuocacheEndpoint {
 	 * @param persist where a data cache keeps entries beyond memory; {@code null} for a resource cache
 	 * @param storeEntries the entries the store behind memory holds for this cache
 	 * @param storeBytes their size in the store
+	 * @param refresh {@code foreground} or {@code background}
+	 * @param refreshes background refreshes that replaced a value
+	 * @param failedRefreshes background refreshes that failed and kept the old value
+	 * @param sessions for a cache kept per HTTP session, the sessions that have entries; {@code null}
+	 * for a shared cache
 	 */
 	public record CacheDescriptor(String name, String tier, @Nullable String method, @Nullable String codeHash,
 			@Nullable Duration ttl, @Nullable Long maxEntries, @Nullable Long maxSize, long entries,
 			@Nullable Long bytes, long hits, long misses, double hitRate, long evictions, long puts,
-			@Nullable String persist, @Nullable Long storeEntries, @Nullable Long storeBytes)
-			implements OperationResponseBody {
+			@Nullable String persist, @Nullable Long storeEntries, @Nullable Long storeBytes, String refresh,
+			long refreshes, long failedRefreshes, @Nullable Integer sessions) implements OperationResponseBody {
 
 		static CacheDescriptor of(CacheInfo info) {
 			return new CacheDescriptor(info.name(), info.tier(), info.method(), info.codeHash(), info.ttl(),
 					info.maxEntries(), info.maxSize(), info.entries(), info.bytes(), info.hits(), info.misses(),
 					info.hitRate(), info.evictions(), info.puts(), info.persist(), info.storeEntries(),
-					info.storeBytes());
+					info.storeBytes(), info.refresh(), info.refreshes(), info.failedRefreshes(), info.sessions());
 		}
 
 	}

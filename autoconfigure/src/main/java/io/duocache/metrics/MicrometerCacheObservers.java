@@ -18,6 +18,7 @@ import io.duocache.data.StoreCounters;
 import io.duocache.store.EntryStore;
 import io.duocache.tier.CacheCounters;
 import io.duocache.tier.CacheObserver;
+import io.duocache.tier.SessionCaches;
 import io.duocache.tier.SingleFlightCache;
 import io.duocache.tier.Tier;
 
@@ -109,6 +110,12 @@ public final class MicrometerCacheObservers implements CacheObserver.Factory, Sm
 				.tags(tags)
 				.description("The number of times the cache was evicted.")
 				.register(registry);
+			if (this.cache.sessions() != null) {
+				Gauge.builder("duocache.sessions", this.cache.sessions(), SessionCaches::sessions)
+					.tags(tags)
+					.description("HTTP sessions that have entries in a cache kept per session.")
+					.register(registry);
+			}
 			if (this.cache.refreshesInBackground()) {
 				FunctionCounter.builder("duocache.refresh", counters, CacheCounters::refreshes)
 					.tags(tags)

@@ -6,6 +6,7 @@ import java.util.List;
 import io.duocache.ParamHasher;
 import io.duocache.Persist;
 import io.duocache.Refresh;
+import io.duocache.Scope;
 import io.duocache.ResourceReleaser;
 import io.duocache.ResourceValidator;
 import io.duocache.config.CacheSettings;
@@ -24,6 +25,7 @@ import io.duocache.tier.Tier;
  * @param showTime whether to log the computation time
  * @param persist the second tier ({@link Persist#NONE} for resources)
  * @param refresh what a hit on an entry older than the ttl does
+ * @param scope which callers share the cache
  * @param hashers hasher classes named on the annotation
  * @param validator the validator class (resources)
  * @param releaser the releaser class (resources)
@@ -31,6 +33,6 @@ import io.duocache.tier.Tier;
 @SuppressWarnings("rawtypes")
 public record CacheDeclaration(Method method, String methodName, Tier tier, String cacheName, CacheSettings settings,
 		String spinner, boolean showSpinner, boolean showTime, Persist persist, Refresh refresh,
-		List<Class<? extends ParamHasher<?>>> hashers, Class<? extends ResourceValidator> validator,
+		Scope scope, List<Class<? extends ParamHasher<?>>> hashers, Class<? extends ResourceValidator> validator,
 		Class<? extends ResourceReleaser> releaser) {
 }

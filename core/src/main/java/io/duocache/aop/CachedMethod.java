@@ -9,6 +9,7 @@ import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
 
 import io.duocache.key.KeyHasher;
+import io.duocache.tier.SessionCaches;
 import io.duocache.tier.SingleFlightCache;
 
 /**
@@ -26,20 +27,27 @@ final class CachedMethod implements SingleFlightCache.Loader<MethodInvocation> {
 
 	private final CacheDeclaration declaration;
 
-	CachedMethod(SingleFlightCache<?> cache, KeyHasher keyHasher, ReturnKind returnKind, CacheDeclaration declaration) {
+	/** The caches of the sessions for a {@code scope = SESSION} method, else {@code null}. */
+	private final @Nullable SessionCaches sessions;
+
+	CachedMethod(SingleFlightCache<?> cache, KeyHasher keyHasher, ReturnKind returnKind, CacheDeclaration declaration,
+			@Nullable SessionCaches sessions) {
 		this.cache = cache;
 		this.keyHasher = keyHasher;
 		this.returnKind = returnKind;
 		this.declaration = declaration;
+		this.sessions = sessions;
 	}
 
 	@Nullable Object invoke(MethodInvocation invocation) throws Throwable {
 		Object key = this.keyHasher.keyFor(invocation.getArguments());
+		SingleFlightCache<?> cache = (this.sessions != null)
+				? HttpSessions.cacheOfCaller(this.sessions, this.declaration) : this.cache;
 		return switch (this.returnKind) {
-			case VALUE -> this.cache.get(key, this, invocation);
-			case FUTURE -> this.cache.getAsync(key, this, invocation);
-			case MONO -> ReactiveReturns.mono(this.cache, key, this, invocation);
-			case FLUX -> ReactiveReturns.flux(this.cache, key, this, invocation);
+			case VALUE -> cache.get(key, this, invocation);
+			case FUTURE -> cache.getAsync(key, this, invocation);
+			case MONO -> ReactiveReturns.mono(cache, key, this, invocation);
+			case FLUX -> ReactiveReturns.flux(cache, key, this, invocation);
 		};
 	}
 

@@ -25,7 +25,6 @@ import io.duocache.Persist;
 import io.duocache.Refresh;
 import io.duocache.ResourceReleaser;
 import io.duocache.ResourceValidator;
-import io.duocache.Scope;
 import io.duocache.config.CacheSettings;
 import io.duocache.config.Durations;
 import io.duocache.tier.Tier;
@@ -147,33 +146,28 @@ public final class CachedMethodScanner {
 	}
 
 	private static CacheDeclaration declaration(Method method, String methodName, CacheData data) {
-		checkSupported(methodName, data.refresh(), data.scope(), data.ttl());
+		checkRefresh(methodName, data.refresh(), data.ttl());
 		CacheSettings settings = new CacheSettings(ttl(methodName, data.ttl()), maxEntries(methodName, data.maxEntries()),
 				maxSize(methodName, data.maxSize()));
 		return new CacheDeclaration(method, methodName, Tier.DATA, cacheName(data.name(), methodName), settings,
 				spinner(data.spinner(), methodName), data.showSpinner(), data.showTime(), data.persist(),
-				data.refresh(), List.of(data.hashers()), ResourceValidator.None.class, ResourceReleaser.None.class);
+				data.refresh(), data.scope(), List.of(data.hashers()), ResourceValidator.None.class, ResourceReleaser.None.class);
 	}
 
 	private static CacheDeclaration declaration(Method method, String methodName, CacheResource resource) {
-		checkSupported(methodName, resource.refresh(), resource.scope(), resource.ttl());
+		checkRefresh(methodName, resource.refresh(), resource.ttl());
 		CacheSettings settings = new CacheSettings(ttl(methodName, resource.ttl()),
 				maxEntries(methodName, resource.maxEntries()), null);
 		return new CacheDeclaration(method, methodName, Tier.RESOURCE, cacheName(resource.name(), methodName), settings,
 				spinner(resource.spinner(), methodName), resource.showSpinner(), resource.showTime(), Persist.NONE,
-				resource.refresh(), List.of(resource.hashers()), resource.validate(), resource.onRelease());
+				resource.refresh(), resource.scope(), List.of(resource.hashers()), resource.validate(),
+				resource.onRelease());
 	}
 
-	private static void checkSupported(String methodName, Refresh refresh, Scope scope, String ttl) {
-		if (refresh == Refresh.BACKGROUND) {
-			if (ttl.isBlank()) {
-				throw invalid(methodName, "refresh = BACKGROUND needs a ttl",
-						"Set a ttl, for example ttl = \"10m\", or use refresh = FOREGROUND.");
-			}
-		}
-		if (scope == Scope.SESSION) {
-			throw invalid(methodName, "scope = SESSION is not supported yet",
-					"Remove the scope attribute (GLOBAL) until a release supports it.");
+	private static void checkRefresh(String methodName, Refresh refresh, String ttl) {
+		if (refresh == Refresh.BACKGROUND && ttl.isBlank()) {
+			throw invalid(methodName, "refresh = BACKGROUND needs a ttl",
+					"Set a ttl, for example ttl = \"10m\", or use refresh = FOREGROUND.");
 		}
 	}
 

@@ -13,6 +13,7 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
 import org.jspecify.annotations.Nullable;
@@ -42,18 +43,22 @@ import io.duocache.Persist;
 import io.duocache.Refresh;
 import io.duocache.ResourceReleaser;
 import io.duocache.ResourceValidator;
+import io.duocache.Scope;
 import io.duocache.code.CodeHasher;
 import io.duocache.config.CacheSettings;
 import io.duocache.config.DuocacheSettings;
+import io.duocache.data.DataCache;
 import io.duocache.data.DataCaches;
 import io.duocache.data.DataCodec;
 import io.duocache.data.ShapeFingerprint;
 import io.duocache.key.CacheKey;
 import io.duocache.key.KeyHasher;
 import io.duocache.key.ParamHashers;
+import io.duocache.resource.ResourceCache;
 import io.duocache.resource.ResourceCaches;
 import io.duocache.store.EntryStore;
 import io.duocache.store.disk.DiskEntryStore;
+import io.duocache.tier.SessionCaches;
 import io.duocache.tier.SingleFlightCache;
 import io.duocache.tier.Tier;
 
@@ -167,21 +172,58 @@ public final class DuocacheBeanPostProcessor extends ProxyProcessorSupport
 				keyParameters(method), infra.paramHashers().overriddenBy(annotationHashers(declaration)),
 				infra.resourceCaches.identities(), declaration.methodName());
 		SingleFlightCache<?> cache;
+		Supplier<SingleFlightCache<?>> sessionCache;
 		if (data != null) {
 			cache = infra.dataCaches.cacheFor(declaration.cacheName(), declaration.methodName(), codeHash, settings,
 					data.type(), data.store());
 			infra.dataCaches.addKeyHasher(declaration.cacheName(), keyHasher);
+			sessionCache = () -> new DataCache(declaration.cacheName(), settings, infra.dataCaches.codec(), data.type(),
+					declaration.methodName(), EntryStore.NONE);
 		}
 		else {
+			ResourceValidator validator = instantiate(declaration.validator(), ResourceValidator.class);
+			ResourceReleaser releaser = instantiate(declaration.releaser(), ResourceReleaser.class);
 			cache = infra.resourceCaches.cacheFor(declaration.cacheName(), declaration.methodName(), codeHash,
-					settings, instantiate(declaration.validator(), ResourceValidator.class),
-					instantiate(declaration.releaser(), ResourceReleaser.class));
+					settings, validator, releaser);
 			infra.resourceCaches.addKeyHasher(declaration.cacheName(), keyHasher);
+			sessionCache = () -> new ResourceCache(declaration.cacheName(), settings, validator, releaser,
+					infra.resourceCaches.identities());
 		}
-		if (declaration.refresh() == Refresh.BACKGROUND) {
-			cache.refreshInBackground(settings.ttl(), refreshExecutor());
+		Executor refreshes = (declaration.refresh() == Refresh.BACKGROUND) ? refreshExecutor() : null;
+		if (refreshes != null) {
+			cache.refreshInBackground(settings.ttl(), refreshes);
 		}
-		return new CachedMethod(cache, keyHasher, returnKind, declaration);
+		SessionCaches sessions = null;
+		if (declaration.scope() == Scope.SESSION) {
+			checkSessionScope(declaration, data);
+			sessions = new SessionCaches(cache, () -> {
+				SingleFlightCache<?> created = sessionCache.get();
+				if (refreshes != null) {
+					created.refreshInBackground(settings.ttl(), refreshes);
+				}
+				return created;
+			});
+		}
+		return new CachedMethod(cache, keyHasher, returnKind, declaration, sessions);
+	}
+
+	/** Checks that a {@code scope = SESSION} cache is kept in memory, in an application with HTTP sessions. */
+	private void checkSessionScope(CacheDeclaration declaration, @Nullable DataPlan data) {
+		if (data != null && data.store() != EntryStore.NONE) {
+			throw CachedMethodScanner.invalid(declaration.methodName(),
+					"scope = SESSION keeps entries in memory, for as long as the session lasts, so they cannot "
+							+ "persist to " + data.store().name(),
+					"Remove persist for this cache (duocache.caches.<name>.persist or the annotation), or declare "
+							+ "it scope = GLOBAL.");
+		}
+		boolean web = ClassUtils.isPresent("org.springframework.web.context.request.RequestContextHolder",
+				getProxyClassLoader()) && beanFactory().getRegisteredScope("session") != null;
+		if (!web) {
+			throw CachedMethodScanner.invalid(declaration.methodName(),
+					"scope = SESSION keeps entries per HTTP session, but this is not a servlet web application "
+							+ "(it has no session scope)",
+					"Run it as a Spring MVC (servlet) web application, or declare the cache scope = GLOBAL.");
+		}
 	}
 
 	/**

@@ -30,6 +30,7 @@ import io.duocache.store.EntryStore;
 import io.duocache.store.EntryTooLargeException;
 import io.duocache.store.StoreUnavailableException;
 import io.duocache.store.StoredEntry;
+import io.duocache.tier.SessionCaches;
 import io.duocache.tier.SingleFlightCache;
 
 /**
@@ -419,7 +420,8 @@ public final class DataCache extends SingleFlightCache<DataEntry> {
 	 * @return the byte count
 	 */
 	public long bytes() {
-		return this.bytes.get();
+		SessionCaches perSession = sessions();
+		return (perSession != null) ? perSession.sum((cache) -> ((DataCache) cache).bytes()) : this.bytes.get();
 	}
 
 	/**

@@ -207,7 +207,8 @@ public abstract class CacheRegistry<C extends SingleFlightCache<?>> implements D
 				cache.estimatedSize(), bytesHeld(cache), counters.hits(), counters.misses(), counters.evictions(),
 				counters.puts(), persist(cache), (usage != null) ? usage.entries() : null,
 				(usage != null) ? usage.bytes() : null, cache.refreshesInBackground() ? "background" : "foreground",
-				counters.refreshes(), counters.failedRefreshes());
+				counters.refreshes(), counters.failedRefreshes(),
+				(cache.sessions() != null) ? cache.sessions().sessions() : null);
 	}
 
 	/**

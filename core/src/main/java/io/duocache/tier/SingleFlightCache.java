@@ -48,7 +48,11 @@ public abstract class SingleFlightCache<E> {
 
 	private final ConcurrentHashMap<Object, Flight<E>> flights = new ConcurrentHashMap<>();
 
-	private final CacheCounters counters = new CacheCounters();
+	/** This cache's counts, or for the cache of one HTTP session, its declaration's (set once, at creation). */
+	private CacheCounters counters = new CacheCounters();
+
+	/** For the registered cache of a {@code scope = SESSION} declaration, the caches of the sessions. */
+	private @Nullable SessionCaches sessions;
 
 	/** Counts invalidations, so a write beyond memory can tell that one happened while it ran. */
 	private final AtomicLong invalidations = new AtomicLong();
@@ -611,6 +615,9 @@ public abstract class SingleFlightCache<E> {
 	 * @param key the key
 	 */
 	public void invalidate(Object key) {
+		if (this.sessions != null) {
+			this.sessions.forEach((session) -> session.invalidate(key));
+		}
 		this.invalidations.incrementAndGet();
 		this.flights.remove(key);
 		this.cache.invalidate(key);
@@ -620,6 +627,9 @@ public abstract class SingleFlightCache<E> {
 	 * Removes every entry; computations still running are not stored when they end.
 	 */
 	public void invalidateAll() {
+		if (this.sessions != null) {
+			this.sessions.forEach(SingleFlightCache::invalidateAll);
+		}
 		this.invalidations.incrementAndGet();
 		this.flights.clear();
 		this.cache.invalidateAll();
@@ -630,6 +640,9 @@ public abstract class SingleFlightCache<E> {
 	 * and entries kept beyond memory stay there for the next start.
 	 */
 	public final void releaseAll() {
+		if (this.sessions != null) {
+			this.sessions.endAll();
+		}
 		this.flights.clear();
 		this.cache.invalidateAll();
 	}
@@ -660,7 +673,7 @@ public abstract class SingleFlightCache<E> {
 	 * @return whether any entry was removed
 	 */
 	public final boolean invalidateAllIfAny() {
-		boolean any = !this.cache.asMap().isEmpty();
+		boolean any = (this.sessions != null) ? estimatedSize() > 0 : !this.cache.asMap().isEmpty();
 		invalidateAll();
 		return any;
 	}
@@ -751,7 +764,27 @@ public abstract class SingleFlightCache<E> {
 	 * @return the entry count
 	 */
 	public long estimatedSize() {
-		return this.cache.estimatedSize();
+		SessionCaches perSession = this.sessions;
+		return (perSession != null) ? perSession.sum(SingleFlightCache::estimatedSize) : this.cache.estimatedSize();
+	}
+
+	/**
+	 * Returns, for the cache of a {@code scope = SESSION} declaration, the caches of the sessions.
+	 * @return the sessions' caches, or {@code null} for a cache shared by every caller
+	 */
+	public final @Nullable SessionCaches sessions() {
+		return this.sessions;
+	}
+
+	/** Makes this cache stand for the caches of the sessions: what it reports and clears covers them. */
+	final void standFor(SessionCaches sessions) {
+		this.sessions = sessions;
+	}
+
+	/** Makes the cache of one session count into the cache that stands for all sessions. */
+	final void countInto(SingleFlightCache<?> declared) {
+		this.counters = declared.counters;
+		this.observer = declared.observer;
 	}
 
 	/**

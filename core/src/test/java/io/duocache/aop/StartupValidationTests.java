@@ -85,9 +85,10 @@ class StartupValidationTests {
 	}
 
 	@Test
-	void rejectsSessionScopeThatIsNotSupportedYet() {
-		assertStartupFails(SessionScope.class,
-				(ex) -> assertThat(ex.getMessage()).contains("scope = SESSION is not supported yet"));
+	void rejectsSessionScopeOutsideAServletWebApplication() {
+		assertStartupFails(SessionScope.class, (ex) -> assertThat(ex.getMessage()).contains("'SessionScope.load'")
+			.contains("scope = SESSION keeps entries per HTTP session, but this is not a servlet web application")
+			.contains("scope = GLOBAL"));
 	}
 
 	@Test

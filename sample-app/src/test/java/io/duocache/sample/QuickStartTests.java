@@ -52,6 +52,9 @@ class QuickStartTests {
 		assertThat(gets("RideLoader.loadRides", "miss")).isEqualTo(1);
 		assertThat(gets("ridesByHour", "miss")).isEqualTo(1);
 		assertThat(gets("ridesByHour", "hit")).isEqualTo(1);
+		Map<String, Object> base = get("/rides/base/B02512");
+		assertThat((Integer) base.get("count")).isPositive().isLessThan(20000);
+		assertThat(gets("RideQueries.ridesOfBase", "miss")).isEqualTo(1);
 	}
 
 	@Test

@@ -29,6 +29,12 @@ class RideController {
 		return Map.of("count", rides.size(), "first", rides.subList(0, Math.min(5, rides.size())));
 	}
 
+	@GetMapping("/rides/base/{base}")
+	Map<String, Object> ridesOfBase(@PathVariable String base) {
+		List<Ride> rides = this.queries.ridesOfBase(base, this.rows);
+		return Map.of("base", base, "count", rides.size(), "first", rides.subList(0, Math.min(5, rides.size())));
+	}
+
 	@GetMapping("/rides/hour/{hour}")
 	Map<String, Object> ridesAtHour(@PathVariable int hour) {
 		List<Ride> rides = this.queries.ridesAtHour(hour, this.rows);
