@@ -7,10 +7,10 @@ import datetime
 import json
 import pickle
 import random
-import statistics
-import time
 
 import numpy as np
+
+from pickle_table import mean_ms
 
 COUNTS = (200_000, 2_000_000)
 RUNS = 5
@@ -33,21 +33,11 @@ def columns(rows):
     }
 
 
-def mean_ms(action):
-    action()
-    samples = []
-    for _ in range(RUNS):
-        start = time.perf_counter()
-        action()
-        samples.append((time.perf_counter() - start) * 1000)
-    return statistics.mean(samples)
-
-
 def measure(value):
     data = pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL)
     return {
-        "dumps_ms": mean_ms(lambda: pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL)),
-        "loads_ms": mean_ms(lambda: pickle.loads(data)),
+        "dumps_ms": mean_ms(lambda: pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL), RUNS),
+        "loads_ms": mean_ms(lambda: pickle.loads(data), RUNS),
         "bytes": len(data),
     }
 

@@ -27,10 +27,10 @@ def table(rows):
     }
 
 
-def mean_ms(action):
+def mean_ms(action, runs=RUNS):
     action()
     samples = []
-    for _ in range(RUNS):
+    for _ in range(runs):
         start = time.perf_counter()
         action()
         samples.append((time.perf_counter() - start) * 1000)

@@ -195,7 +195,7 @@ public final class DuocacheBeanPostProcessor extends ProxyProcessorSupport
 		}
 		SessionCaches sessions = null;
 		if (declaration.scope() == Scope.SESSION) {
-			checkSessionScope(declaration, data);
+			checkSessionScope(declaration);
 			sessions = new SessionCaches(cache, () -> {
 				SingleFlightCache<?> created = sessionCache.get();
 				if (refreshes != null) {
@@ -207,15 +207,8 @@ public final class DuocacheBeanPostProcessor extends ProxyProcessorSupport
 		return new CachedMethod(cache, keyHasher, returnKind, declaration, sessions);
 	}
 
-	/** Checks that a {@code scope = SESSION} cache is kept in memory, in an application with HTTP sessions. */
-	private void checkSessionScope(CacheDeclaration declaration, @Nullable DataPlan data) {
-		if (data != null && data.store() != EntryStore.NONE) {
-			throw CachedMethodScanner.invalid(declaration.methodName(),
-					"scope = SESSION keeps entries in memory, for as long as the session lasts, so they cannot "
-							+ "persist to " + data.store().name(),
-					"Remove persist for this cache (duocache.caches.<name>.persist or the annotation), or declare "
-							+ "it scope = GLOBAL.");
-		}
+	/** Checks that a {@code scope = SESSION} cache is in an application with HTTP sessions. */
+	private void checkSessionScope(CacheDeclaration declaration) {
 		boolean web = ClassUtils.isPresent("org.springframework.web.context.request.RequestContextHolder",
 				getProxyClassLoader()) && beanFactory().getRegisteredScope("session") != null;
 		if (!web) {
@@ -244,12 +237,19 @@ public final class DuocacheBeanPostProcessor extends ProxyProcessorSupport
 			}
 		}
 		DuocacheSettings.PersistChoice choice = infra.settings.persist(declaration.cacheName(), declaration.persist());
-		Persist persist = choice.persist();
+		boolean perSession = declaration.scope() == Scope.SESSION;
+		Persist persist = (perSession && choice.isDefault()) ? Persist.NONE : choice.persist();
 		String source = choice.source();
 		if (persist != Persist.NONE && declaration.refresh() == Refresh.BACKGROUND) {
 			throw CachedMethodScanner.invalid(declaration.methodName(),
 					"refresh = BACKGROUND with persist = " + persist + " (from " + source + ") is not supported yet",
-					"Keep this cache in memory (persist = NONE), or refresh in the foreground.");
+					"Keep this cache in memory with @CacheData(persist = Persist.NONE), or refresh in the foreground.");
+		}
+		if (persist != Persist.NONE && perSession) {
+			throw CachedMethodScanner.invalid(declaration.methodName(),
+					"scope = SESSION keeps entries in memory, for as long as the session lasts, so they cannot "
+							+ "persist (persist = " + persist + " from " + source + ")",
+					"Remove the persist setting of this cache, or declare it scope = GLOBAL.");
 		}
 		if (persist == Persist.NONE) {
 			return new DataPlan(type, EntryStore.NONE, null);

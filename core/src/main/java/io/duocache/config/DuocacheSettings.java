@@ -11,6 +11,8 @@ import io.duocache.tier.Tier;
  */
 public final class DuocacheSettings {
 
+	private static final String DEFAULT_PERSIST_SOURCE = "duocache.data.persist";
+
 	private final CacheSettings dataDefaults;
 
 	private final CacheSettings resourceDefaults;
@@ -85,7 +87,7 @@ public final class DuocacheSettings {
 		if (annotation != Persist.DEFAULT) {
 			return new PersistChoice(annotation, "@CacheData(persist)");
 		}
-		return new PersistChoice(this.dataPersist, "duocache.data.persist");
+		return new PersistChoice(this.dataPersist, DEFAULT_PERSIST_SOURCE);
 	}
 
 	/**
@@ -105,6 +107,15 @@ public final class DuocacheSettings {
 	 * @param source the property or attribute that decided, for messages
 	 */
 	public record PersistChoice(Persist persist, String source) {
+
+		/**
+		 * Returns whether the application-wide default decided, not the cache's own setting.
+		 * @return whether {@code duocache.data.persist} decided
+		 */
+		public boolean isDefault() {
+			return DEFAULT_PERSIST_SOURCE.equals(this.source);
+		}
+
 	}
 
 }

@@ -3,6 +3,7 @@ package io.duocache.data;
 import java.time.Duration;
 import java.time.Instant;
 import java.lang.reflect.Modifier;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
@@ -40,6 +41,9 @@ import io.duocache.tier.SingleFlightCache;
 public final class DataCache extends SingleFlightCache<DataEntry> {
 
 	private static final Log logger = LogFactory.getLog(DataCache.class);
+
+	/** How many first elements of a long list verify its runtime class. */
+	private static final int VERIFIED_SAMPLE = 1000;
 
 	private final ObjectMapper mapper;
 
@@ -138,10 +142,24 @@ public final class DataCache extends SingleFlightCache<DataEntry> {
 		byte[] written = write(codec, value);
 		Class<?> runtimeType = (value != null) ? value.getClass() : Void.class;
 		if (!codec.verifiedTypes.contains(runtimeType)) {
-			verify(codec, value, written);
+			verifyFirst(codec, value, written);
 			codec.verifiedTypes.add(runtimeType);
 		}
 		return entry(written, codec, value, false, null);
+	}
+
+	/**
+	 * Verifies the first value of a runtime class. A long list of a type with a copy plan is verified
+	 * on its first elements only: the plan itself checks the class of every element when the value
+	 * is copied, and a value it finds a surprise in is verified whole then.
+	 */
+	private void verifyFirst(Codec codec, @Nullable Object value, byte[] written) {
+		if (codec.copier != null && value instanceof List<?> list && list.size() > VERIFIED_SAMPLE) {
+			List<?> sample = new ArrayList<>(list.subList(0, VERIFIED_SAMPLE));
+			verify(codec, sample, write(codec, sample));
+			return;
+		}
+		verify(codec, value, written);
 	}
 
 	/**
@@ -162,7 +180,10 @@ public final class DataCache extends SingleFlightCache<DataEntry> {
 				return new DataEntry(stored, codec.reader, false, copier, owned ? value : copier.copy(value), expiresAt);
 			}
 			catch (UnplannedShapeException ex) {
-				// This value holds a subclass somewhere; it is copied through its bytes.
+				// This value holds a subclass somewhere: verified whole, it is copied through its bytes.
+				if (!owned) {
+					verify(codec, value, stored);
+				}
 			}
 		}
 		return new DataEntry(stored, codec.reader, false, null, null, expiresAt);

@@ -85,6 +85,13 @@ class StartupValidationTests {
 	}
 
 	@Test
+	void rejectsAPersistedSessionCache() {
+		assertStartupFails(SessionOnDisk.class, (ex) -> assertThat(ex.getMessage()).contains("'SessionOnDisk.load'")
+			.contains("scope = SESSION keeps entries in memory")
+			.contains("persist = DISK from @CacheData(persist)"));
+	}
+
+	@Test
 	void rejectsSessionScopeOutsideAServletWebApplication() {
 		assertStartupFails(SessionScope.class, (ex) -> assertThat(ex.getMessage()).contains("'SessionScope.load'")
 			.contains("scope = SESSION keeps entries per HTTP session, but this is not a servlet web application")
@@ -237,6 +244,15 @@ class StartupValidationTests {
 	static class PersistToRedis {
 
 		@CacheData(persist = Persist.REDIS)
+		public String load() {
+			return "";
+		}
+
+	}
+
+	static class SessionOnDisk {
+
+		@CacheData(scope = Scope.SESSION, persist = Persist.DISK)
 		public String load() {
 			return "";
 		}

@@ -120,6 +120,32 @@ class DataCacheTests {
 	}
 
 	@Test
+	void refusesASubclassDeepInALongListAndInALaterListOfAVerifiedClass() throws Throwable {
+		DataCache cache = new DataCache("test", CacheSettings.UNSET, this.codec,
+				this.codec.mapper().getTypeFactory().constructCollectionType(List.class, Animal.class), "Test.method",
+				EntryStore.NONE);
+		List<Animal> animals = new ArrayList<>();
+		for (int i = 0; i < 5000; i++) {
+			Animal animal = new Animal();
+			animal.name = "a" + i;
+			animals.add(animal);
+		}
+		cache.get(new CacheKey(0, 1), () -> animals);
+		assertThat((List<?>) cache.get(new CacheKey(0, 1), () -> null)).hasSize(5000);
+		for (int position : new int[] { 4000, 10 }) {
+			List<Animal> withADog = new ArrayList<>(animals);
+			Dog dog = new Dog();
+			dog.name = "rex";
+			dog.breed = "collie";
+			withADog.set(position, dog);
+			assertThatExceptionOfType(UnserializableReturnValueException.class)
+				.isThrownBy(() -> cache.get(new CacheKey(1, position), () -> withADog))
+				.withMessageContaining("value[" + position + "] was a " + Dog.class.getName());
+			assertThat(cache.lookup(new CacheKey(1, position))).isNull();
+		}
+	}
+
+	@Test
 	void keepsCopyingValuesOfAClassAlreadyVerified() throws Throwable {
 		DataCache cache = cache(CacheSettings.UNSET, Animal.class);
 		for (int i = 0; i < 3; i++) {

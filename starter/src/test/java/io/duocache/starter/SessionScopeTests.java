@@ -6,6 +6,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -17,6 +18,7 @@ import jakarta.servlet.http.HttpSession;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.springframework.boot.SpringBootConfiguration;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -48,11 +50,13 @@ class SessionScopeTests {
 
 	private Basket basket;
 
+	/** The application-wide persist default, which session caches (memory only) leave aside. */
 	@BeforeEach
-	void start() {
+	void start(@TempDir Path store) {
 		this.context = new SpringApplicationBuilder(SessionApp.class)
 			.properties("server.port=0", "server.address=127.0.0.1",
-					"management.endpoints.web.exposure.include=duocache")
+					"management.endpoints.web.exposure.include=duocache", "duocache.data.persist=disk",
+					"duocache.persist.directory=" + store)
 			.run();
 		this.basket = this.context.getBean(Basket.class);
 	}
