@@ -13,7 +13,8 @@ public enum Refresh {
 	 * background recomputation per key, on the application's task executor; the new value replaces
 	 * the old when it lands (a replaced resource is released then), a failed recomputation keeps the
 	 * old value and the next hit tries again, and past twice {@code ttl} a call computes and waits.
-	 * Needs a ttl; not yet available with {@code persist = DISK} or {@code REDIS}.
+	 * With a disk or Redis store the new value is written through, and with Redis one instance
+	 * refreshes a key for all. Needs a ttl.
 	 */
 	BACKGROUND
 

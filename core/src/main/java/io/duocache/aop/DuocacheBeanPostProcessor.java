@@ -240,11 +240,6 @@ public final class DuocacheBeanPostProcessor extends ProxyProcessorSupport
 		boolean perSession = declaration.scope() == Scope.SESSION;
 		Persist persist = (perSession && choice.isDefault()) ? Persist.NONE : choice.persist();
 		String source = choice.source();
-		if (persist != Persist.NONE && declaration.refresh() == Refresh.BACKGROUND) {
-			throw CachedMethodScanner.invalid(declaration.methodName(),
-					"refresh = BACKGROUND with persist = " + persist + " (from " + source + ") is not supported yet",
-					"Keep this cache in memory with @CacheData(persist = Persist.NONE), or refresh in the foreground.");
-		}
 		if (persist != Persist.NONE && perSession) {
 			throw CachedMethodScanner.invalid(declaration.methodName(),
 					"scope = SESSION keeps entries in memory, for as long as the session lasts, so they cannot "

@@ -145,7 +145,7 @@ public final class DataCache extends SingleFlightCache<DataEntry> {
 			verifyFirst(codec, value, written);
 			codec.verifiedTypes.add(runtimeType);
 		}
-		return entry(written, codec, value, false, null);
+		return entry(written, codec, value, false, Instant.now(), null);
 	}
 
 	/**
@@ -164,39 +164,79 @@ public final class DataCache extends SingleFlightCache<DataEntry> {
 
 	/**
 	 * Returns an entry for stored bytes and the value they hold: the value itself when it is deeply
-	 * immutable, else a private copy that hits are copied from where the type has a copy plan, else
+	 * immutable, else where the type has a copy plan a private copy that hits are copied from, else
 	 * nothing (hits read the bytes).
-	 * @param owned whether no one else holds {@code value}, so it can be kept without a copy
+	 * @param fromStore whether the value was read back from a store and goes to the caller that read
+	 * it, so the private copy is made from the bytes on the first hit instead
 	 */
-	private DataEntry entry(byte[] stored, Codec codec, @Nullable Object value, boolean owned,
+	private DataEntry entry(byte[] stored, Codec codec, @Nullable Object value, boolean fromStore, Instant writtenAt,
 			@Nullable Instant expiresAt) {
 		this.bytes.addAndGet(stored.length);
 		Copier copier = codec.copier;
 		if ((copier != null && copier.shares()) || ImmutableValues.isDeeplyImmutable(value)) {
-			return new DataEntry(stored, codec.reader, true, null, value, expiresAt);
+			return DataEntry.shared(stored, codec.reader, value, writtenAt, expiresAt);
 		}
 		if (copier != null) {
 			try {
-				return new DataEntry(stored, codec.reader, false, copier, owned ? value : copier.copy(value), expiresAt);
+				return DataEntry.copied(stored, codec.reader, copier, fromStore ? null : copier.copy(value), writtenAt,
+						expiresAt);
 			}
 			catch (UnplannedShapeException ex) {
 				// This value holds a subclass somewhere: verified whole, it is copied through its bytes.
-				if (!owned) {
-					verify(codec, value, stored);
-				}
+				verify(codec, value, stored);
 			}
 		}
-		return new DataEntry(stored, codec.reader, false, null, null, expiresAt);
+		return DataEntry.read(stored, codec.reader, writtenAt, expiresAt);
 	}
 
 	@Override
 	protected Duration timeToLive(DataEntry entry, Duration memoryTtl) {
+		Duration bound = refreshesInBackground() ? memoryTtl(storedTtl(), this.store.memoryTtl()) : memoryTtl;
 		Instant expiresAt = entry.expiresAt();
 		if (expiresAt == null) {
-			return memoryTtl;
+			return bound;
 		}
 		Duration remaining = Duration.between(Instant.now(), expiresAt);
-		return remaining.isNegative() ? Duration.ZERO : (remaining.compareTo(memoryTtl) < 0) ? remaining : memoryTtl;
+		return remaining.isNegative() ? Duration.ZERO : (remaining.compareTo(bound) < 0) ? remaining : bound;
+	}
+
+	/** How long an entry lives: the ttl, or twice the ttl for a cache that refreshes in the background. */
+	private @Nullable Duration storedTtl() {
+		Duration ttl = settings().ttl();
+		return (ttl != null && refreshesInBackground()) ? ttl.multipliedBy(2) : ttl;
+	}
+
+	@Override
+	protected Instant writtenAt(DataEntry entry) {
+		return entry.writtenAt();
+	}
+
+	@Override
+	protected RefreshStart<DataEntry> startRefresh(Object key, DataEntry stale) {
+		if (this.store == EntryStore.NONE || this.declaredCodec == null || !(key instanceof CacheKey cacheKey)) {
+			return RefreshStart.compute();
+		}
+		EntryStore.RefreshLead lead;
+		try {
+			lead = this.store.leadRefresh(name(), cacheKey, stale.writtenAt());
+		}
+		catch (RuntimeException ex) {
+			storeFailed(StoreCounters.READ, ex);
+			return RefreshStart.compute();
+		}
+		StoredEntry newer = lead.newer();
+		if (newer == null) {
+			return lead.compute() ? RefreshStart.compute() : RefreshStart.elsewhere();
+		}
+		try {
+			Object value = this.declaredCodec.reader.readValue(newer.bytes());
+			return RefreshStart.use(entry(newer.bytes(), this.declaredCodec, value, true, newer.writtenAt(),
+					newer.expiresAt()));
+		}
+		catch (RuntimeException ex) {
+			storeFailed(StoreCounters.READ, ex);
+			return RefreshStart.elsewhere();
+		}
 	}
 
 	private Codec codecFor(@Nullable Object value) {
@@ -340,8 +380,9 @@ public final class DataCache extends SingleFlightCache<DataEntry> {
 			return null;
 		}
 		this.storeCounters.hit();
-		DataEntry entry = entry(stored.bytes(), this.declaredCodec, value, true, stored.expiresAt());
-		return new Loaded<>(entry, (entry.copier() != null) ? entry.copy() : value);
+		DataEntry entry = entry(stored.bytes(), this.declaredCodec, value, true, stored.writtenAt(),
+				stored.expiresAt());
+		return new Loaded<>(entry, value);
 	}
 
 	@Override
@@ -350,9 +391,9 @@ public final class DataCache extends SingleFlightCache<DataEntry> {
 			return;
 		}
 		try {
-			Instant now = Instant.now();
-			Instant expiresAt = (settings().ttl() != null) ? now.plus(settings().ttl()) : null;
-			this.store.save(name(), cacheKey, new StoredEntry(entry.bytes(), now, expiresAt));
+			Duration ttl = storedTtl();
+			Instant expiresAt = (ttl != null) ? entry.writtenAt().plus(ttl) : null;
+			this.store.save(name(), cacheKey, new StoredEntry(entry.bytes(), entry.writtenAt(), expiresAt));
 		}
 		catch (EntryTooLargeException ex) {
 			this.storeCounters.error(StoreCounters.TOO_LARGE);

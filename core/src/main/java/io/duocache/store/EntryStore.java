@@ -1,8 +1,7 @@
 package io.duocache.store;
 
 import java.time.Duration;
-
-import java.time.Duration;
+import java.time.Instant;
 
 import org.jspecify.annotations.Nullable;
 
@@ -119,7 +118,50 @@ public interface EntryStore {
 	}
 
 	/**
-	 * Gives up the computation of a key that {@link #loadOrLead} handed to this caller: it failed.
+	 * Decides who refreshes a key in the background, for a memory copy written at {@code writtenAt}:
+	 * an entry another instance stored since is used as it is; otherwise this caller computes (and
+	 * must end with {@link #save} or {@link #abandon}), unless a store shared by several instances
+	 * finds another instance refreshing the key already.
+	 * @param cacheName the cache
+	 * @param key the key
+	 * @param writtenAt when the memory copy being refreshed was computed
+	 * @return what to do
+	 */
+	default RefreshLead leadRefresh(String cacheName, CacheKey key, Instant writtenAt) {
+		StoredEntry stored = load(cacheName, key);
+		return (stored != null && stored.writtenAt().isAfter(writtenAt)) ? RefreshLead.use(stored)
+				: RefreshLead.COMPUTE;
+	}
+
+	/**
+	 * Who refreshes a key: this caller ({@code compute}), nobody because a newer entry is stored
+	 * ({@code newer}), or another instance (neither).
+	 *
+	 * @param compute whether this caller computes the key
+	 * @param newer an entry stored since the memory copy was written, or {@code null}
+	 */
+	record RefreshLead(boolean compute, @Nullable StoredEntry newer) {
+
+		/** This caller computes. */
+		public static final RefreshLead COMPUTE = new RefreshLead(true, null);
+
+		/** Another instance is computing. */
+		public static final RefreshLead ELSEWHERE = new RefreshLead(false, null);
+
+		/**
+		 * Uses an entry stored since.
+		 * @param newer the entry
+		 * @return the decision
+		 */
+		public static RefreshLead use(StoredEntry newer) {
+			return new RefreshLead(false, newer);
+		}
+
+	}
+
+	/**
+	 * Gives up the computation of a key that {@link #loadOrLead} or {@link #leadRefresh} handed to this
+	 * caller: it failed.
 	 * @param cacheName the cache
 	 * @param key the key
 	 */

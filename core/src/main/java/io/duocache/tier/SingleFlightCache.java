@@ -1,6 +1,7 @@
 package io.duocache.tier;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
@@ -301,12 +302,32 @@ public abstract class SingleFlightCache<E> {
 	 * @param executor where refreshes run
 	 */
 	public final void refreshInBackground(Duration staleAfter, Executor executor) {
-		this.cache.policy()
-			.expireAfterWrite()
-			.orElseThrow(() -> new IllegalStateException("Cache '" + this.name + "' has no fixed ttl to refresh within"))
-			.setExpiresAfter(staleAfter.multipliedBy(2));
+		this.cache.policy().expireAfterWrite().ifPresent((expiry) -> expiry.setExpiresAfter(staleAfter.multipliedBy(2)));
 		this.refreshExecutor = executor;
 		this.refreshAfterNanos = staleAfter.toNanos();
+	}
+
+	/**
+	 * Returns when an entry's value was computed, for entries whose age memory cannot tell (those of
+	 * a cache with a store, which expire on a time of their own); {@code null} means memory's own
+	 * record of the write.
+	 * @param entry the entry
+	 * @return when its value was computed, or {@code null}
+	 */
+	protected @Nullable Instant writtenAt(E entry) {
+		return null;
+	}
+
+	/**
+	 * Decides, on the refreshing thread, who refreshes a stale entry: this instance computes (the
+	 * default), another instance stored a newer entry to use, or another instance is computing it.
+	 * A computation started here ends with {@link #onPublished} or {@link #onFailed}.
+	 * @param key the key
+	 * @param stale the entry to refresh
+	 * @return what to do
+	 */
+	protected RefreshStart<E> startRefresh(Object key, E stale) {
+		return RefreshStart.compute();
 	}
 
 	/**
@@ -318,7 +339,9 @@ public abstract class SingleFlightCache<E> {
 	}
 
 	private <A> void refreshIfStale(Object key, E entry, Loader<A> loader, A argument, boolean async) {
-		Optional<Duration> age = this.cache.policy().expireAfterWrite().flatMap((expiry) -> expiry.ageOf(key));
+		Instant writtenAt = writtenAt(entry);
+		Optional<Duration> age = (writtenAt != null) ? Optional.of(Duration.between(writtenAt, Instant.now()))
+				: this.cache.policy().expireAfterWrite().flatMap((expiry) -> expiry.ageOf(key));
 		if (age.isEmpty() || age.get().toNanos() < this.refreshAfterNanos || !this.refreshing.add(key)) {
 			return;
 		}
@@ -336,9 +359,18 @@ public abstract class SingleFlightCache<E> {
 	private <A> void refresh(Object key, E stale, Loader<A> loader, A argument, boolean async) {
 		Object value;
 		try {
+			RefreshStart<E> start = startRefresh(key, stale);
+			if (!start.computes()) {
+				if (start.newer() != null) {
+					replaceEntry(key, stale, start.newer(), false);
+				}
+				this.refreshing.remove(key);
+				return;
+			}
 			value = loader.load(argument);
 		}
 		catch (Throwable ex) {
+			onFailed(key);
 			this.refreshing.remove(key);
 			refreshFailed(key, ex);
 			return;
@@ -348,12 +380,14 @@ public abstract class SingleFlightCache<E> {
 			return;
 		}
 		if (value == null) {
+			onFailed(key);
 			this.refreshing.remove(key);
 			refreshFailed(key, new DuocacheException("the cached method returned a null future"));
 			return;
 		}
 		((CompletionStage<?>) value).whenComplete((completed, failure) -> {
 			if (failure != null) {
+				onFailed(key);
 				this.refreshing.remove(key);
 				refreshFailed(key, unwrap(failure));
 			}
@@ -370,20 +404,31 @@ public abstract class SingleFlightCache<E> {
 	 */
 	private void replace(Object key, E stale, @Nullable Object value) {
 		try {
-			E fresh = toEntry(key, value);
-			if (this.cache.asMap().replace(key, stale, fresh)) {
-				this.counters.put();
-				this.counters.refreshed(true);
-			}
-			else {
-				onRemoval(key, fresh, RemovalCause.EXPLICIT);
-			}
+			replaceEntry(key, stale, toEntry(key, value), true);
 		}
 		catch (RuntimeException ex) {
+			onFailed(key);
 			refreshFailed(key, ex);
 		}
 		finally {
 			this.refreshing.remove(key);
+		}
+	}
+
+	/** Puts a fresh entry in place of a stale one; one computed here is then written beyond memory. */
+	private void replaceEntry(Object key, E stale, E fresh, boolean computedHere) {
+		long invalidationsBefore = this.invalidations.get();
+		if (this.cache.asMap().replace(key, stale, fresh)) {
+			this.counters.put();
+			this.counters.refreshed(true);
+			if (computedHere) {
+				onPublished(key, fresh, invalidationsBefore);
+			}
+			return;
+		}
+		onRemoval(key, fresh, RemovalCause.EXPLICIT);
+		if (computedHere) {
+			onFailed(key);
 		}
 	}
 
@@ -816,6 +861,45 @@ public abstract class SingleFlightCache<E> {
 	 * @param value the value for the caller that read it
 	 */
 	public record Loaded<E>(E entry, @Nullable Object value) {
+	}
+
+	/**
+	 * Who refreshes a stale entry, see {@link #startRefresh}.
+	 *
+	 * @param <E> what an entry holds
+	 * @param computes whether this instance computes the value again
+	 * @param newer an entry to use instead, stored by another instance, or {@code null}
+	 */
+	public record RefreshStart<E>(boolean computes, @Nullable E newer) {
+
+		/**
+		 * This instance computes.
+		 * @param <E> what an entry holds
+		 * @return the decision
+		 */
+		public static <E> RefreshStart<E> compute() {
+			return new RefreshStart<>(true, null);
+		}
+
+		/**
+		 * Another instance computes; this one keeps its entry meanwhile.
+		 * @param <E> what an entry holds
+		 * @return the decision
+		 */
+		public static <E> RefreshStart<E> elsewhere() {
+			return new RefreshStart<>(false, null);
+		}
+
+		/**
+		 * Uses an entry another instance stored.
+		 * @param <E> what an entry holds
+		 * @param newer the entry
+		 * @return the decision
+		 */
+		public static <E> RefreshStart<E> use(E newer) {
+			return new RefreshStart<>(false, newer);
+		}
+
 	}
 
 	/**

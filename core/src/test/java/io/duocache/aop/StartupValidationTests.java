@@ -79,12 +79,6 @@ class StartupValidationTests {
 	}
 
 	@Test
-	void rejectsBackgroundRefreshOfAPersistedCache() {
-		assertStartupFails(BackgroundOnDisk.class, (ex) -> assertThat(ex.getMessage()).contains("'BackgroundOnDisk.load'")
-			.contains("refresh = BACKGROUND with persist = DISK (from @CacheData(persist)) is not supported yet"));
-	}
-
-	@Test
 	void rejectsAPersistedSessionCache() {
 		assertStartupFails(SessionOnDisk.class, (ex) -> assertThat(ex.getMessage()).contains("'SessionOnDisk.load'")
 			.contains("scope = SESSION keeps entries in memory")
@@ -226,15 +220,6 @@ class StartupValidationTests {
 	static class MalformedSize {
 
 		@CacheData(maxSize = "lots")
-		public String load() {
-			return "";
-		}
-
-	}
-
-	static class BackgroundOnDisk {
-
-		@CacheData(ttl = "1m", refresh = Refresh.BACKGROUND, persist = Persist.DISK)
 		public String load() {
 			return "";
 		}

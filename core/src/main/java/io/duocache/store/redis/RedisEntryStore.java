@@ -332,6 +332,19 @@ public final class RedisEntryStore implements EntryStore, AutoCloseable {
 	}
 
 	@Override
+	public RefreshLead leadRefresh(String cacheName, CacheKey key, Instant writtenAt) {
+		StoredEntry stored = load(cacheName, key);
+		if (stored != null && stored.writtenAt().isAfter(writtenAt)) {
+			return RefreshLead.use(stored);
+		}
+		if (takeLease(cacheName, key)) {
+			return RefreshLead.COMPUTE;
+		}
+		this.observed.invalidate(base(cacheName) + key.toHex());
+		return RefreshLead.ELSEWHERE;
+	}
+
+	@Override
 	public void save(String cacheName, CacheKey key, StoredEntry entry) {
 		String base = base(cacheName);
 		try {

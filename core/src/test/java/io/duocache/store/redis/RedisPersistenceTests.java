@@ -109,6 +109,21 @@ class RedisPersistenceTests {
 	}
 
 	@Test
+	void oneInstanceRefreshesAStaleKeyForAllAndWritesItThrough() throws Exception {
+		String id = "r" + System.nanoTime();
+		Prices one = start(SIGNING_KEY).getBean(Prices.class);
+		Prices two = start(SIGNING_KEY).getBean(Prices.class);
+		assertThat(one.refreshed(id)).containsExactly(id + "-1");
+		assertThat(two.refreshed(id)).containsExactly(id + "-1");
+		Thread.sleep(1100);
+		assertThat(one.refreshed(id)).containsExactly(id + "-1");
+		assertThat(two.refreshed(id)).containsExactly(id + "-1");
+		await().atMost(Duration.ofSeconds(10))
+			.until(() -> one.refreshed(id).equals(List.of(id + "-2")) && two.refreshed(id).equals(List.of(id + "-2")));
+		assertThat(one.refreshedComputations() + two.refreshedComputations()).isEqualTo(2);
+	}
+
+	@Test
 	void clearingOneEntryOnOneInstanceIsSeenByTheOtherWithinASecond() {
 		Prices one = start(SIGNING_KEY).getBean(Prices.class);
 		Prices two = start(SIGNING_KEY).getBean(Prices.class);
@@ -364,6 +379,11 @@ class RedisPersistenceTests {
 
 		private final AtomicInteger wideComputations = new AtomicInteger();
 
+		private final AtomicInteger refreshedComputations = new AtomicInteger();
+
+		/** Versions of each key across the instances of one JVM, as the values they compute. */
+		private static final java.util.Map<String, AtomicInteger> VERSIONS = new java.util.concurrent.ConcurrentHashMap<>();
+
 		private volatile CountDownLatch blockNext;
 
 		@CacheData(persist = Persist.REDIS, ttl = "1h")
@@ -399,6 +419,17 @@ class RedisPersistenceTests {
 			return new ArrayList<>(List.of(id));
 		}
 
+		@CacheData(persist = Persist.REDIS, ttl = "1s", refresh = io.duocache.Refresh.BACKGROUND)
+		public List<String> refreshed(String id) throws InterruptedException {
+			this.refreshedComputations.incrementAndGet();
+			int version = VERSIONS.computeIfAbsent(id, (key) -> new AtomicInteger()).incrementAndGet();
+			if (version > 1) {
+				// A refresh takes long enough for the other instance's stale hit to find it under way.
+				Thread.sleep(500);
+			}
+			return new ArrayList<>(List.of(id + "-" + version));
+		}
+
 		@CacheData(persist = Persist.REDIS, ttl = "1h")
 		public List<String> slow(String id) throws InterruptedException {
 			this.slowComputations.incrementAndGet();
@@ -420,6 +451,10 @@ class RedisPersistenceTests {
 
 		int wideComputations() {
 			return this.wideComputations.get();
+		}
+
+		int refreshedComputations() {
+			return this.refreshedComputations.get();
 		}
 
 	}
