@@ -1,11 +1,18 @@
 package io.duocache;
 
+import java.util.List;
+
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.config.BeanDefinition;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Condition;
+import org.springframework.context.annotation.ConditionContext;
+import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Fallback;
 import org.springframework.context.annotation.Role;
+import org.springframework.core.type.AnnotatedTypeMetadata;
+import org.springframework.util.ClassUtils;
 
 import io.duocache.config.DuocacheSettings;
 import io.duocache.data.DataCaches;
@@ -14,6 +21,7 @@ import io.duocache.resource.ResourceCaches;
 import io.duocache.store.disk.DiskEntryStore;
 import io.duocache.store.disk.DiskStoreSettings;
 import io.duocache.tier.CacheObserver;
+import io.duocache.tier.SpringSessionEnds;
 
 /**
  * The caches of both tiers and the two managers, {@code cacheDataManager} and
@@ -58,6 +66,30 @@ public class DuocacheCachesConfiguration {
 	@Fallback
 	CacheResourceManager cacheResourceManager(ResourceCaches duocacheResourceCaches) {
 		return new CacheResourceManager(duocacheResourceCaches);
+	}
+
+	/** Where the application has Spring Session, its sessions' ends end their session caches. */
+	@Configuration(proxyBeanMethods = false)
+	@Conditional(SpringSessionPresent.class)
+	static class SpringSessionConfiguration {
+
+		@Bean
+		@Role(BeanDefinition.ROLE_INFRASTRUCTURE)
+		SpringSessionEnds duocacheSpringSessionEnds(DataCaches duocacheDataCaches,
+				ResourceCaches duocacheResourceCaches) {
+			return new SpringSessionEnds(List.of(duocacheDataCaches, duocacheResourceCaches));
+		}
+
+	}
+
+	static class SpringSessionPresent implements Condition {
+
+		@Override
+		public boolean matches(ConditionContext context, AnnotatedTypeMetadata metadata) {
+			return ClassUtils.isPresent("org.springframework.session.events.SessionDestroyedEvent",
+					context.getClassLoader());
+		}
+
 	}
 
 }

@@ -1,8 +1,9 @@
 package io.duocache.aop;
 
-import org.springframework.util.ClassUtils;
+import jakarta.servlet.http.HttpSession;
 import org.springframework.web.context.request.RequestAttributes;
 import org.springframework.web.context.request.RequestContextHolder;
+import org.springframework.web.context.request.ServletRequestAttributes;
 
 import io.duocache.DuocacheException;
 import io.duocache.tier.SessionCaches;
@@ -13,14 +14,13 @@ import io.duocache.tier.SingleFlightCache;
  * for {@code scope = SESSION} caches. A session's cache is emptied when the session ends
  * (invalidated or timed out), by a destruction callback kept in the session like those of Spring's
  * session-scoped beans. Spring Session calls no such callback and would have to serialize it into
- * its store, so with Spring Session none is kept.
+ * its store, so for a Spring Session session none is kept: its end is heard from Spring Session's
+ * events instead.
  */
 final class HttpSessions {
 
 	private static final String CALLBACK_PREFIX = "io.duocache.session.";
 
-	private static final boolean springSession = ClassUtils.isPresent("org.springframework.session.Session",
-			HttpSessions.class.getClassLoader());
 
 	private HttpSessions() {
 	}
@@ -35,11 +35,19 @@ final class HttpSessions {
 		}
 		String sessionId = request.getSessionId();
 		return sessions.forSession(sessionId, () -> {
-			if (!springSession) {
+			if (!isSpringSession(request)) {
 				request.registerDestructionCallback(CALLBACK_PREFIX + declaration.cacheName(),
 						() -> sessions.end(sessionId), RequestAttributes.SCOPE_SESSION);
 			}
 		});
+	}
+
+	private static boolean isSpringSession(RequestAttributes request) {
+		if (!(request instanceof ServletRequestAttributes servlet)) {
+			return false;
+		}
+		HttpSession session = servlet.getRequest().getSession(false);
+		return session != null && session.getClass().getName().startsWith("org.springframework.session.");
 	}
 
 }

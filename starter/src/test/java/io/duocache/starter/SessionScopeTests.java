@@ -206,6 +206,11 @@ class SessionScopeTests {
 			return List.of(this.basket.connection().id());
 		}
 
+		@GetMapping("/session-id")
+		List<String> sessionId(HttpSession session) {
+			return List.of(session.getId());
+		}
+
 		@PostMapping("/logout")
 		void logout(HttpSession session) {
 			session.invalidate();
