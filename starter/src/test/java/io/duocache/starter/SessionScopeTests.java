@@ -1,13 +1,6 @@
 package io.duocache.starter;
 
-import java.io.IOException;
-import java.net.CookieManager;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -28,7 +21,6 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-import tools.jackson.databind.json.JsonMapper;
 
 import io.duocache.CacheData;
 import io.duocache.CacheResource;
@@ -43,8 +35,6 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
  * each keep their own session cookie.
  */
 class SessionScopeTests {
-
-	private final JsonMapper json = JsonMapper.builder().build();
 
 	private ConfigurableApplicationContext context;
 
@@ -68,15 +58,15 @@ class SessionScopeTests {
 
 	@Test
 	void eachSessionSeesItsOwnValues() throws Exception {
-		HttpClient ann = client();
-		HttpClient bob = client();
-		Object annFirst = get(ann, "/suggestions?shelf=tea");
-		Object bobFirst = get(bob, "/suggestions?shelf=tea");
+		Visitor ann = new Visitor(this.context);
+		Visitor bob = new Visitor(this.context);
+		Object annFirst = ann.get("/suggestions?shelf=tea");
+		Object bobFirst = bob.get("/suggestions?shelf=tea");
 		assertThat(bobFirst).isNotEqualTo(annFirst);
-		assertThat(get(ann, "/suggestions?shelf=tea")).isEqualTo(annFirst);
-		assertThat(get(bob, "/suggestions?shelf=tea")).isEqualTo(bobFirst);
+		assertThat(ann.get("/suggestions?shelf=tea")).isEqualTo(annFirst);
+		assertThat(bob.get("/suggestions?shelf=tea")).isEqualTo(bobFirst);
 		assertThat(this.basket.computations()).isEqualTo(2);
-		Map<?, ?> info = (Map<?, ?>) get(ann, "/actuator/duocache/Basket.suggestions");
+		Map<?, ?> info = (Map<?, ?>) ann.get("/actuator/duocache/Basket.suggestions");
 		assertThat(info.get("sessions")).isEqualTo(2);
 		assertThat(info.get("entries")).isEqualTo(2);
 		assertThat(info.get("hits")).isEqualTo(2);
@@ -85,17 +75,17 @@ class SessionScopeTests {
 
 	@Test
 	void endingASessionReleasesItsResourcesExactlyOnce() throws Exception {
-		HttpClient ann = client();
-		HttpClient bob = client();
-		String annConnection = connection(ann);
-		assertThat(connection(ann)).isEqualTo(annConnection);
-		connection(bob);
+		Visitor ann = new Visitor(this.context);
+		Visitor bob = new Visitor(this.context);
+		String annConnection = (String) ann.first("/connection");
+		assertThat(ann.first("/connection")).isEqualTo(annConnection);
+		bob.first("/connection");
 		assertThat(this.basket.closed()).isEmpty();
-		post(ann, "/logout");
+		ann.post("/logout");
 		assertThat(this.basket.closed()).containsExactly(annConnection);
-		post(bob, "/logout");
+		bob.post("/logout");
 		assertThat(this.basket.closed()).hasSize(2).containsOnlyOnce(annConnection);
-		String annAgain = connection(ann);
+		String annAgain = (String) ann.first("/connection");
 		assertThat(annAgain).isNotEqualTo(annConnection);
 		this.context.close();
 		assertThat(this.basket.closed()).hasSize(3).containsOnlyOnce(annConnection, annAgain);
@@ -106,33 +96,6 @@ class SessionScopeTests {
 		assertThatExceptionOfType(DuocacheException.class).isThrownBy(() -> this.basket.suggestions("tea"))
 			.withMessageContaining("'Basket.suggestions'")
 			.withMessageContaining("outside an HTTP request");
-	}
-
-	private String connection(HttpClient client) throws IOException, InterruptedException {
-		return (String) ((List<?>) get(client, "/connection")).get(0);
-	}
-
-	private static HttpClient client() {
-		return HttpClient.newBuilder().cookieHandler(new CookieManager()).connectTimeout(Duration.ofSeconds(5)).build();
-	}
-
-	private Object get(HttpClient client, String path) throws IOException, InterruptedException {
-		return send(client, HttpRequest.newBuilder(uri(path)).GET());
-	}
-
-	private void post(HttpClient client, String path) throws IOException, InterruptedException {
-		send(client, HttpRequest.newBuilder(uri(path)).POST(HttpRequest.BodyPublishers.noBody()));
-	}
-
-	private Object send(HttpClient client, HttpRequest.Builder request) throws IOException, InterruptedException {
-		HttpResponse<String> response = client.send(request.timeout(Duration.ofSeconds(10)).build(),
-				HttpResponse.BodyHandlers.ofString());
-		assertThat(response.statusCode()).as(response.uri().toString()).isEqualTo(200);
-		return response.body().isEmpty() ? null : this.json.readValue(response.body(), Object.class);
-	}
-
-	private URI uri(String path) {
-		return URI.create("http://127.0.0.1:" + this.context.getEnvironment().getProperty("local.server.port") + path);
 	}
 
 	@SpringBootConfiguration(proxyBeanMethods = false)

@@ -1,13 +1,5 @@
 package io.duocache.starter;
 
-import java.io.IOException;
-import java.net.CookieManager;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.time.Duration;
-import java.util.List;
 import java.util.concurrent.ConcurrentHashMap;
 
 import org.junit.jupiter.api.AfterEach;
@@ -23,7 +15,6 @@ import org.springframework.session.MapSessionRepository;
 import org.springframework.session.config.annotation.web.http.EnableSpringHttpSession;
 import org.springframework.session.events.SessionDeletedEvent;
 import org.springframework.session.events.SessionExpiredEvent;
-import tools.jackson.databind.json.JsonMapper;
 
 import io.duocache.starter.SessionScopeTests.Basket;
 import io.duocache.starter.SessionScopeTests.BasketController;
@@ -36,8 +27,6 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Session reports the session deleted or expired.
  */
 class SpringSessionScopeTests {
-
-	private final JsonMapper json = JsonMapper.builder().build();
 
 	private ConfigurableApplicationContext context;
 
@@ -61,15 +50,15 @@ class SpringSessionScopeTests {
 
 	@Test
 	void keepsOneCachePerSpringSessionAndEndsItWhenSpringSessionSaysSo() throws Exception {
-		HttpClient ann = client();
-		HttpClient bob = client();
-		List<?> annSuggestions = get(ann, "/suggestions?shelf=tea");
-		assertThat(get(bob, "/suggestions?shelf=tea")).isNotEqualTo(annSuggestions);
-		assertThat(get(ann, "/suggestions?shelf=tea")).isEqualTo(annSuggestions);
-		String annConnection = (String) get(ann, "/connection").get(0);
-		String bobConnection = (String) get(bob, "/connection").get(0);
-		String annSession = (String) get(ann, "/session-id").get(0);
-		String bobSession = (String) get(bob, "/session-id").get(0);
+		Visitor ann = new Visitor(this.context);
+		Visitor bob = new Visitor(this.context);
+		Object annSuggestions = ann.get("/suggestions?shelf=tea");
+		assertThat(bob.get("/suggestions?shelf=tea")).isNotEqualTo(annSuggestions);
+		assertThat(ann.get("/suggestions?shelf=tea")).isEqualTo(annSuggestions);
+		String annConnection = (String) ann.first("/connection");
+		String bobConnection = (String) bob.first("/connection");
+		String annSession = (String) ann.first("/session-id");
+		String bobSession = (String) bob.first("/session-id");
 		MapSession stored = this.sessions.findById(annSession);
 		assertThat(stored.getAttributeNames()).noneMatch((name) -> name.contains("DESTRUCTION_CALLBACK"));
 
@@ -79,18 +68,6 @@ class SpringSessionScopeTests {
 		assertThat(this.basket.closed()).containsExactly(annConnection);
 		this.context.publishEvent(new SessionExpiredEvent(this.sessions, this.sessions.findById(bobSession)));
 		assertThat(this.basket.closed()).containsExactly(annConnection, bobConnection);
-	}
-
-	private static HttpClient client() {
-		return HttpClient.newBuilder().cookieHandler(new CookieManager()).connectTimeout(Duration.ofSeconds(5)).build();
-	}
-
-	private List<?> get(HttpClient client, String path) throws IOException, InterruptedException {
-		URI uri = URI.create("http://127.0.0.1:" + this.context.getEnvironment().getProperty("local.server.port") + path);
-		HttpResponse<String> response = client.send(HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(10)).build(),
-				HttpResponse.BodyHandlers.ofString());
-		assertThat(response.statusCode()).as(path).isEqualTo(200);
-		return this.json.readValue(response.body(), List.class);
 	}
 
 	@SpringBootConfiguration(proxyBeanMethods = false)
