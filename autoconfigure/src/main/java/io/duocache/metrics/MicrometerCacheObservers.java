@@ -2,6 +2,7 @@ package io.duocache.metrics;
 
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.ToDoubleFunction;
 
 import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Gauge;
@@ -92,16 +93,8 @@ public final class MicrometerCacheObservers implements CacheObserver.Factory, Sm
 			Tags tags = Tags.of("cache", this.cache.name(), "cache.manager",
 					(this.tier == Tier.DATA) ? "cacheData" : "cacheResource");
 			CacheCounters counters = this.cache.counters();
-			FunctionCounter.builder("cache.gets", counters, CacheCounters::hits)
-				.tags(tags)
-				.tag("result", "hit")
-				.description(GETS_DESCRIPTION)
-				.register(registry);
-			FunctionCounter.builder("cache.gets", counters, CacheCounters::misses)
-				.tags(tags)
-				.tag("result", "miss")
-				.description(GETS_DESCRIPTION)
-				.register(registry);
+			countByResult(registry, "cache.gets", GETS_DESCRIPTION, tags, counters, "hit", CacheCounters::hits, "miss",
+					CacheCounters::misses);
 			FunctionCounter.builder("cache.puts", counters, CacheCounters::puts)
 				.tags(tags)
 				.description("The number of entries added to the cache")
@@ -117,16 +110,9 @@ public final class MicrometerCacheObservers implements CacheObserver.Factory, Sm
 					.register(registry);
 			}
 			if (this.cache.refreshesInBackground()) {
-				FunctionCounter.builder("duocache.refresh", counters, CacheCounters::refreshes)
-					.tags(tags)
-					.tag("result", "success")
-					.description("Background refreshes, by whether they replaced the value or failed and kept it.")
-					.register(registry);
-				FunctionCounter.builder("duocache.refresh", counters, CacheCounters::failedRefreshes)
-					.tags(tags)
-					.tag("result", "failure")
-					.description("Background refreshes, by whether they replaced the value or failed and kept it.")
-					.register(registry);
+				countByResult(registry, "duocache.refresh",
+						"Background refreshes, by whether they replaced the value or failed and kept it.", tags, counters,
+						"success", CacheCounters::refreshes, "failure", CacheCounters::failedRefreshes);
 			}
 			Gauge.builder("cache.size", this.cache, SingleFlightCache::estimatedSize)
 				.tags(tags)
@@ -160,16 +146,8 @@ public final class MicrometerCacheObservers implements CacheObserver.Factory, Sm
 		}
 
 		private void registerStoreMeters(MeterRegistry registry, Tags tags, StoreCounters counters) {
-			FunctionCounter.builder("duocache.store.gets", counters, StoreCounters::hits)
-				.tags(tags)
-				.tag("result", "hit")
-				.description("Reads of the store behind memory after a memory miss.")
-				.register(registry);
-			FunctionCounter.builder("duocache.store.gets", counters, StoreCounters::misses)
-				.tags(tags)
-				.tag("result", "miss")
-				.description("Reads of the store behind memory after a memory miss.")
-				.register(registry);
+			countByResult(registry, "duocache.store.gets", "Reads of the store behind memory after a memory miss.", tags,
+					counters, "hit", StoreCounters::hits, "miss", StoreCounters::misses);
 			for (String operation : StoreCounters.OPERATIONS) {
 				FunctionCounter.builder("duocache.store.errors", counters, (counted) -> counted.errors(operation))
 					.tags(tags)
@@ -177,6 +155,21 @@ public final class MicrometerCacheObservers implements CacheObserver.Factory, Sm
 					.description("Failures of the store behind memory, corrupt and rejected entries included.")
 					.register(registry);
 			}
+		}
+
+		/** Registers one counter of a meter for each of two results, tagged {@code result}. */
+		private static <T> void countByResult(MeterRegistry registry, String name, String description, Tags tags,
+				T source, String first, ToDoubleFunction<T> firstCount, String second, ToDoubleFunction<T> secondCount) {
+			FunctionCounter.builder(name, source, firstCount)
+				.tags(tags)
+				.tag("result", first)
+				.description(description)
+				.register(registry);
+			FunctionCounter.builder(name, source, secondCount)
+				.tags(tags)
+				.tag("result", second)
+				.description(description)
+				.register(registry);
 		}
 
 		private @Nullable Meters meters() {
