@@ -19,6 +19,9 @@ import java.util.function.BooleanSupplier;
 import com.github.dockerjava.api.model.ExposedPort;
 import com.github.dockerjava.api.model.PortBinding;
 import com.github.dockerjava.api.model.Ports;
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 import org.testcontainers.DockerClientFactory;
 import org.testcontainers.containers.GenericContainer;
 import org.testcontainers.utility.DockerImageName;
@@ -29,20 +32,36 @@ import org.testcontainers.utility.DockerImageName;
  * {@code redis:7} container when Docker is available ({@code -Dduocache.test.redis=docker} chooses the
  * container even where a binary is installed). Tests can stop, pause (SIGSTOP, or the container's
  * freezer), resume and restart it on the same port, and send it commands. Where neither exists,
- * starting fails and says what to install: a Redis test never skips.
+ * starting fails and says what to install: a Redis test never skips. Registered as a JUnit extension
+ * ({@link #forEachTestClass()}), it starts before a test class and stops after it.
  */
-public final class RedisServer implements AutoCloseable {
+public final class RedisServer implements AutoCloseable, BeforeAllCallback, AfterAllCallback {
 
 	private static final List<String> BINARIES = List.of("/usr/bin/redis-server", "/usr/local/bin/redis-server",
 			"/opt/homebrew/bin/redis-server");
 
-	private final Server server;
+	private final List<Path> binaries;
 
-	private final int port;
+	private final BooleanSupplier dockerAvailable;
 
-	private RedisServer(Server server, int port) {
-		this.server = server;
-		this.port = port;
+	private final int port = freePort();
+
+	/** Where the server runs, chosen when it starts. */
+	private Server server;
+
+	private RedisServer(List<Path> binaries, BooleanSupplier dockerAvailable) {
+		this.binaries = binaries;
+		this.dockerAvailable = dockerAvailable;
+	}
+
+	/**
+	 * Returns a server that starts before the tests of the class that registers it (with
+	 * {@code @RegisterExtension} on a static field) and stops after them.
+	 * @return the server, not started yet
+	 */
+	public static RedisServer forEachTestClass() {
+		return new RedisServer(BINARIES.stream().map(Path::of).toList(),
+				() -> DockerClientFactory.instance().isDockerAvailable());
 	}
 
 	/**
@@ -50,19 +69,35 @@ public final class RedisServer implements AutoCloseable {
 	 * @return the running server
 	 */
 	public static RedisServer start() {
-		return start(BINARIES.stream().map(Path::of).toList(), () -> DockerClientFactory.instance().isDockerAvailable());
+		RedisServer redis = forEachTestClass();
+		redis.begin();
+		return redis;
 	}
 
 	static RedisServer start(List<Path> binaries, BooleanSupplier dockerAvailable) {
-		int port = freePort();
+		RedisServer redis = new RedisServer(binaries, dockerAvailable);
+		redis.begin();
+		return redis;
+	}
+
+	@Override
+	public void beforeAll(ExtensionContext context) {
+		begin();
+	}
+
+	@Override
+	public void afterAll(ExtensionContext context) {
+		close();
+	}
+
+	private void begin() {
 		boolean dockerChosen = "docker".equals(System.getProperty("duocache.test.redis"));
-		Path binary = binaries.stream().filter(Files::isExecutable).findFirst().orElse(null);
-		Server server;
+		Path binary = this.binaries.stream().filter(Files::isExecutable).findFirst().orElse(null);
 		if (binary != null && !dockerChosen) {
-			server = new LocalProcess(binary, port);
+			this.server = new LocalProcess(binary, this.port);
 		}
-		else if (dockerAvailable.getAsBoolean()) {
-			server = new DockerContainer(port);
+		else if (this.dockerAvailable.getAsBoolean()) {
+			this.server = new DockerContainer(this.port);
 		}
 		else {
 			throw new AssertionError("The Redis tests need a real Redis 7 and found neither a redis-server binary"
@@ -70,9 +105,7 @@ public final class RedisServer implements AutoCloseable {
 					+ " nor a Docker engine for a redis:7 container. Install Debian's package (apt-get install -y "
 					+ "redis-server; .ci/run does), Redis 7 from your system's packages, or Docker.");
 		}
-		RedisServer redis = new RedisServer(server, port);
-		redis.launch();
-		return redis;
+		launch();
 	}
 
 	private void launch() {
@@ -223,7 +256,9 @@ public final class RedisServer implements AutoCloseable {
 
 	@Override
 	public void close() {
-		this.server.close();
+		if (this.server != null) {
+			this.server.close();
+		}
 	}
 
 	/** Where the server runs. */

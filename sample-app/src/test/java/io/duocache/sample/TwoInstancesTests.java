@@ -2,10 +2,9 @@ package io.duocache.sample;
 
 import java.util.Map;
 
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.resttestclient.TestRestTemplate;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -20,21 +19,12 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class TwoInstancesTests {
 
-	private static RedisServer redis;
+	@RegisterExtension
+	static final RedisServer redis = RedisServer.forEachTestClass();
 
 	private ConfigurableApplicationContext first;
 
 	private ConfigurableApplicationContext second;
-
-	@BeforeAll
-	static void startRedis() {
-		redis = RedisServer.start();
-	}
-
-	@AfterAll
-	static void stopRedis() {
-		redis.close();
-	}
 
 	@AfterEach
 	void stop() {

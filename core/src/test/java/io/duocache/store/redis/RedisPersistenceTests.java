@@ -10,11 +10,10 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.context.annotation.AnnotationConfigApplicationContext;
 import org.springframework.data.redis.connection.RedisStandaloneConfiguration;
 import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory;
@@ -44,21 +43,12 @@ class RedisPersistenceTests {
 
 	private static final String SIGNING_KEY = "a-test-signing-key-that-is-long-enough-0123456789";
 
-	private static RedisServer redis;
+	@RegisterExtension
+	static final RedisServer redis = RedisServer.forEachTestClass();
 
 	private final List<AnnotationConfigApplicationContext> instances = new ArrayList<>();
 
 	private final ExecutorService executor = Executors.newFixedThreadPool(8);
-
-	@BeforeAll
-	static void startRedis() {
-		redis = RedisServer.start();
-	}
-
-	@AfterAll
-	static void stopRedis() {
-		redis.close();
-	}
 
 	@BeforeEach
 	void flush() throws Exception {
