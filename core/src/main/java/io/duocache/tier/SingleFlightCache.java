@@ -350,7 +350,6 @@ public abstract class SingleFlightCache<E> {
 			this.refreshExecutor.execute(() -> refresh(key, entry, loader, detached, async));
 		}
 		catch (RuntimeException ex) {
-			this.refreshing.remove(key);
 			refreshFailed(key, ex);
 		}
 	}
@@ -370,8 +369,6 @@ public abstract class SingleFlightCache<E> {
 			value = loader.load(argument);
 		}
 		catch (Throwable ex) {
-			onFailed(key);
-			this.refreshing.remove(key);
 			refreshFailed(key, ex);
 			return;
 		}
@@ -380,15 +377,11 @@ public abstract class SingleFlightCache<E> {
 			return;
 		}
 		if (value == null) {
-			onFailed(key);
-			this.refreshing.remove(key);
 			refreshFailed(key, new DuocacheException("the cached method returned a null future"));
 			return;
 		}
 		((CompletionStage<?>) value).whenComplete((completed, failure) -> {
 			if (failure != null) {
-				onFailed(key);
-				this.refreshing.remove(key);
 				refreshFailed(key, unwrap(failure));
 			}
 			else {
@@ -405,13 +398,10 @@ public abstract class SingleFlightCache<E> {
 	private void replace(Object key, E stale, @Nullable Object value) {
 		try {
 			replaceEntry(key, stale, toEntry(key, value), true);
+			this.refreshing.remove(key);
 		}
 		catch (RuntimeException ex) {
-			onFailed(key);
 			refreshFailed(key, ex);
-		}
-		finally {
-			this.refreshing.remove(key);
 		}
 	}
 
@@ -432,7 +422,10 @@ public abstract class SingleFlightCache<E> {
 		}
 	}
 
+	/** Ends a refresh that failed: what it started beyond memory is given up, and the next hit tries again. */
 	private void refreshFailed(Object key, Throwable failure) {
+		onFailed(key);
+		this.refreshing.remove(key);
 		this.counters.refreshed(false);
 		logger.warn("Background refresh of an entry of cache '" + this.name + "' failed; the current value is "
 				+ "kept and the next hit tries again", failure);

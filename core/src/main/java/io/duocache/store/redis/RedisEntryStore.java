@@ -333,9 +333,9 @@ public final class RedisEntryStore implements EntryStore, AutoCloseable {
 
 	@Override
 	public RefreshLead leadRefresh(String cacheName, CacheKey key, Instant writtenAt) {
-		StoredEntry stored = load(cacheName, key);
-		if (stored != null && stored.writtenAt().isAfter(writtenAt)) {
-			return RefreshLead.use(stored);
+		RefreshLead stored = EntryStore.super.leadRefresh(cacheName, key, writtenAt);
+		if (!stored.compute()) {
+			return stored;
 		}
 		if (takeLease(cacheName, key)) {
 			return RefreshLead.COMPUTE;
