@@ -64,8 +64,9 @@ final class CachedMethod implements SingleFlightCache.Loader<MethodInvocation> {
 		}
 		long start = System.nanoTime();
 		try {
-			Object result = invocation.proceed();
 			boolean publisher = this.returnKind == ReturnKind.MONO || this.returnKind == ReturnKind.FLUX;
+			// A publisher may be subscribed again after its call returned: each computation proceeds on a clone.
+			Object result = (publisher ? detach(invocation) : invocation).proceed();
 			return (publisher && result != null) ? ReactiveReturns.subscribe(this.returnKind, result) : result;
 		}
 		finally {

@@ -34,7 +34,7 @@ final class ReactiveReturns {
 			SingleFlightCache.Loader<MethodInvocation> loader, MethodInvocation invocation) {
 		CompletableFuture<Object> value;
 		try {
-			value = cache.getAsync(key, loader, loader.detach(invocation));
+			value = cache.getAsync(key, loader, invocation);
 		}
 		catch (Throwable ex) {
 			return Mono.error(ex);
