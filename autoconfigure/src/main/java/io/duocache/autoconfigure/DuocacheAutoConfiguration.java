@@ -69,7 +69,8 @@ public final class DuocacheAutoConfiguration {
 	@ConditionalOnMissingBean
 	DiskStoreSettings duocacheDiskStoreSettings(DuocacheProperties properties) {
 		DuocacheProperties.Disk disk = properties.getPersist();
-		return new DiskStoreSettings(disk.getDirectory(), disk.getMaxSize(), disk.getSweepInterval());
+		return new DiskStoreSettings(disk.getDirectory(), disk.getMaxSize(), disk.getSweepInterval(),
+				properties.getRedis().getSigningKey());
 	}
 
 	@Bean

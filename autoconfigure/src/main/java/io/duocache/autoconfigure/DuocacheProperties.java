@@ -242,7 +242,8 @@ public class DuocacheProperties {
 	public static class Disk {
 
 		/**
-		 * Folder of the disk store, one sub-folder per cache; created if missing.
+		 * Folder of the disk store, one sub-folder per cache; created readable by this user only if
+		 * missing, refused if another user owns it.
 		 */
 		private Path directory = Path.of(System.getProperty("java.io.tmpdir"), "duocache");
 
@@ -294,7 +295,7 @@ public class DuocacheProperties {
 
 		/**
 		 * Secret of at least 32 characters, the same on every instance, that signs every entry;
-		 * required when a cache persists to REDIS.
+		 * required when a cache persists to REDIS, and used for DISK entries too where set.
 		 */
 		private @Nullable String signingKey;
 

@@ -29,6 +29,7 @@ import io.duocache.aop.DuocacheBeanPostProcessor;
 import io.duocache.config.DuocacheSettings;
 import io.duocache.data.DataCodec;
 import io.duocache.data.DataCaches;
+import io.duocache.store.disk.DiskStoreSettings;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -107,6 +108,31 @@ class DuocacheAutoConfigurationTests {
 				context.getBean(Rides.class).load("nyc");
 				assertThat(dataInfo(context, "Rides.load").persist()).isEqualTo("disk");
 				assertThat(dataInfo(context, "Rides.load").storeEntries()).isEqualTo(1);
+			});
+	}
+
+	@Test
+	void signsDiskEntriesWithTheRedisSigningKeyWhereItIsSet(@TempDir Path folder) {
+		String key = "s".repeat(32);
+		this.runner
+			.withPropertyValues("duocache.caches.[Rides.load].persist=disk", "duocache.persist.directory=" + folder,
+					"duocache.redis.signing-key=" + key)
+			.run((context) -> {
+				assertThat(context.getBean(DiskStoreSettings.class).signingKey()).isEqualTo(key);
+				context.getBean(Rides.class).load("nyc");
+				assertThat(dataInfo(context, "Rides.load").storeEntries()).isEqualTo(1);
+				assertThat(folder.resolve("signing.key")).doesNotExist();
+			});
+	}
+
+	@Test
+	void signsDiskEntriesWithAKeyOfTheFolderByDefault(@TempDir Path folder) {
+		this.runner
+			.withPropertyValues("duocache.caches.[Rides.load].persist=disk", "duocache.persist.directory=" + folder)
+			.run((context) -> {
+				assertThat(context.getBean(DiskStoreSettings.class).signingKey()).isNull();
+				context.getBean(Rides.class).load("nyc");
+				assertThat(folder.resolve("signing.key")).isRegularFile();
 			});
 	}
 

@@ -1,10 +1,12 @@
 package io.duocache.aop;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
@@ -26,6 +28,8 @@ import io.duocache.data.DataCache;
 import io.duocache.data.DataCaches;
 import io.duocache.data.StoreCounters;
 import io.duocache.store.EntryFormat;
+import io.duocache.store.EntrySigner;
+import io.duocache.testing.EntryFiles;
 import io.duocache.testing.InMemoryJava;
 import io.duocache.store.disk.DiskStoreSettings;
 
@@ -125,6 +129,24 @@ class DiskPersistenceTests {
 		AnnotationConfigApplicationContext second = start();
 		assertThat(second.getBean(Rides.class).load("bos")).containsExactly("bos-1", "bos-2");
 		assertThat(Computations.of("bos")).isEqualTo(2);
+		assertThat(dataCache(second, "Rides.load").storeCounters().errors(StoreCounters.READ)).isEqualTo(1);
+	}
+
+	@Test
+	void computesAgainWhenAnEntryWasRewrittenWithAValidChecksumButWithoutTheKeyAndCountsIt() throws IOException {
+		AnnotationConfigApplicationContext first = start();
+		first.getBean(Rides.class).load("den");
+		first.close();
+		Path file = entryFiles().get(0);
+		byte[] bytes = Files.readAllBytes(file);
+		byte[] payload = Arrays.copyOfRange(bytes, EntryFormat.HEADER_BYTES, bytes.length - EntryFormat.TRAILER_BYTES
+				- EntrySigner.SIGNATURE_BYTES);
+		byte[] forged = new String(payload, StandardCharsets.ISO_8859_1).replace("den", "evl")
+			.getBytes(StandardCharsets.ISO_8859_1);
+		Files.write(file, EntryFiles.rewritten(bytes, forged));
+		AnnotationConfigApplicationContext second = start();
+		assertThat(second.getBean(Rides.class).load("den")).containsExactly("den-1", "den-2");
+		assertThat(Computations.of("den")).isEqualTo(2);
 		assertThat(dataCache(second, "Rides.load").storeCounters().errors(StoreCounters.READ)).isEqualTo(1);
 	}
 

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
@@ -17,9 +18,12 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -34,6 +38,7 @@ import io.duocache.DuocacheException;
 import io.duocache.key.CacheKey;
 import io.duocache.store.CorruptEntryException;
 import io.duocache.store.EntryFormat;
+import io.duocache.store.EntrySigner;
 import io.duocache.store.EntryStore;
 import io.duocache.store.StoredEntry;
 
@@ -41,8 +46,10 @@ import io.duocache.store.StoredEntry;
  * Keeps entries as files, one folder per cache and one file per key, so they survive restarts and
  * can be shared by every JVM that uses the folder. A file is written to a temporary name, forced to
  * the device and renamed into place, so a crash never leaves a torn entry under an entry's name.
- * The folder is kept under its size bound as entries are written (oldest first), and a background
- * sweep deletes expired entries, unreadable files and leftovers of interrupted writes.
+ * Folders and files are readable by the application's user only, and every entry is signed, so an
+ * entry that anyone else wrote is a miss. The folder is kept under its size bound as entries are
+ * written (oldest first), and a background sweep deletes expired entries, unreadable files and
+ * leftovers of interrupted writes.
  */
 public final class DiskEntryStore implements EntryStore, AutoCloseable {
 
@@ -51,6 +58,9 @@ public final class DiskEntryStore implements EntryStore, AutoCloseable {
 	private static final String ENTRY_SUFFIX = ".entry";
 
 	private static final String TEMP_SUFFIX = ".tmp";
+
+	/** What every signature of this store covers first, so no other signed format is mistaken for it. */
+	private static final byte[] SIGNED_CONTEXT = "duocache-disk-entry".getBytes(StandardCharsets.US_ASCII);
 
 	/** A temporary file older than this belongs to a write that will never finish. */
 	private static final Duration ABANDONED_WRITE = Duration.ofMinutes(10);
@@ -61,6 +71,13 @@ public final class DiskEntryStore implements EntryStore, AutoCloseable {
 	private final DiskStoreSettings settings;
 
 	private final AtomicLong bytes = new AtomicLong();
+
+	/** The cache folders made ready so far. */
+	private final Set<Path> preparedFolders = ConcurrentHashMap.newKeySet();
+
+	private volatile @Nullable OwnerOnlyFiles files;
+
+	private volatile @Nullable EntrySigner signer;
 
 	private volatile @Nullable ScheduledExecutorService sweeper;
 
@@ -73,10 +90,11 @@ public final class DiskEntryStore implements EntryStore, AutoCloseable {
 	}
 
 	/**
-	 * Makes the folder ready: creates it if missing, checks that files can be written there, and
-	 * starts the sweep. Called when the first cache that persists to disk is created; later calls do
-	 * nothing.
-	 * @throws DuocacheException if the folder cannot be used, naming the property and the path
+	 * Makes the folder ready: checks who owns it and its parents, creates it owner-only if missing,
+	 * checks that files can be written there, reads or makes the signing key, and starts the sweep.
+	 * Called when the first cache that persists to disk is created; later calls do nothing.
+	 * @throws DuocacheException if the folder cannot be used or another user could read or replace
+	 * its entries, naming the property and the path
 	 */
 	@Override
 	public synchronized void open() {
@@ -84,10 +102,13 @@ public final class DiskEntryStore implements EntryStore, AutoCloseable {
 			return;
 		}
 		Path root = this.settings.directory();
+		OwnerOnlyFiles ownerOnly = new OwnerOnlyFiles(root, Path.of(System.getProperty("java.io.tmpdir")));
 		try {
-			Files.createDirectories(root);
+			ownerOnly.prepareRoot();
 			Path probe = Files.createTempFile(root, "probe", TEMP_SUFFIX);
 			Files.delete(probe);
+			this.signer = SigningKeyFile.signer(root, ownerOnly, this.settings.signingKey());
+			this.files = ownerOnly;
 		}
 		catch (IOException | UnsupportedOperationException | SecurityException ex) {
 			throw new DuocacheException("The disk store cannot use the folder " + root.toAbsolutePath()
@@ -117,7 +138,7 @@ public final class DiskEntryStore implements EntryStore, AutoCloseable {
 		try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
 			long size = channel.size();
 			ByteBuffer header = readFully(channel, ByteBuffer.allocate(EntryFormat.HEADER_BYTES), size);
-			EntryFormat.Header read = EntryFormat.readHeader(header, key, size);
+			EntryFormat.Header read = EntryFormat.readHeader(header, key, size - EntrySigner.SIGNATURE_BYTES);
 			if (read.isExpiredAt(Instant.now())) {
 				delete(file);
 				return null;
@@ -125,7 +146,11 @@ public final class DiskEntryStore implements EntryStore, AutoCloseable {
 			byte[] payload = new byte[read.payloadLength()];
 			readFully(channel, ByteBuffer.wrap(payload), size);
 			ByteBuffer trailer = readFully(channel, ByteBuffer.allocate(EntryFormat.TRAILER_BYTES), size);
+			ByteBuffer signature = readFully(channel, ByteBuffer.allocate(EntrySigner.SIGNATURE_BYTES), size);
 			EntryFormat.verify(header, payload, trailer);
+			if (!signer().verifies(signature.array(), SIGNED_CONTEXT, header, ByteBuffer.wrap(payload), trailer)) {
+				throw new CorruptEntryException("signature does not match: not written by this application's user");
+			}
 			return new StoredEntry(payload, read.writtenAt(), read.expiresAt());
 		}
 		catch (NoSuchFileException ex) {
@@ -154,12 +179,16 @@ public final class DiskEntryStore implements EntryStore, AutoCloseable {
 		Path file = entryFile(cacheName, key);
 		Path temp = file.resolveSibling(key.toHex() + "." + UUID.randomUUID() + TEMP_SUFFIX);
 		ByteBuffer header = EntryFormat.header(key, entry);
-		ByteBuffer[] parts = { header.duplicate(), ByteBuffer.wrap(entry.bytes()),
-				EntryFormat.trailer(header, entry.bytes()) };
-		long length = EntryFormat.HEADER_BYTES + (long) entry.bytes().length + EntryFormat.TRAILER_BYTES;
+		ByteBuffer payload = ByteBuffer.wrap(entry.bytes());
+		ByteBuffer trailer = EntryFormat.trailer(header, entry.bytes());
+		ByteBuffer signature = ByteBuffer.wrap(signer().sign(SIGNED_CONTEXT, header, payload, trailer));
+		ByteBuffer[] parts = { header.duplicate(), payload, trailer, signature };
+		long length = EntryFormat.HEADER_BYTES + (long) entry.bytes().length + EntryFormat.TRAILER_BYTES
+				+ EntrySigner.SIGNATURE_BYTES;
 		try {
-			Files.createDirectories(file.getParent());
-			try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
+			prepare(file.getParent());
+			try (FileChannel channel = FileChannel.open(temp, EnumSet.of(StandardOpenOption.CREATE_NEW,
+					StandardOpenOption.WRITE), ownerOnly().fileAttributes())) {
 				long written = 0;
 				while (written < length) {
 					written += channel.write(parts);
@@ -175,6 +204,31 @@ public final class DiskEntryStore implements EntryStore, AutoCloseable {
 		if (this.bytes.addAndGet(length) > this.settings.maxSize().toBytes()) {
 			evict();
 		}
+	}
+
+	/** Makes a cache's folder ready the first time this store writes to it. */
+	private void prepare(Path folder) throws IOException {
+		if (this.preparedFolders.contains(folder) && Files.isDirectory(folder)) {
+			return;
+		}
+		ownerOnly().prepareFolder(folder);
+		this.preparedFolders.add(folder);
+	}
+
+	private OwnerOnlyFiles ownerOnly() {
+		OwnerOnlyFiles current = this.files;
+		if (current == null) {
+			throw new IllegalStateException("The disk store is not open");
+		}
+		return current;
+	}
+
+	private EntrySigner signer() {
+		EntrySigner current = this.signer;
+		if (current == null) {
+			throw new IllegalStateException("The disk store is not open");
+		}
+		return current;
 	}
 
 	private static void move(Path temp, Path file) throws IOException {
@@ -242,7 +296,7 @@ public final class DiskEntryStore implements EntryStore, AutoCloseable {
 		try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
 			long size = channel.size();
 			ByteBuffer header = readFully(channel, ByteBuffer.allocate(EntryFormat.HEADER_BYTES), size);
-			if (!EntryFormat.readHeader(header, null, size).isExpiredAt(now)) {
+			if (!EntryFormat.readHeader(header, null, size - EntrySigner.SIGNATURE_BYTES).isExpiredAt(now)) {
 				return size;
 			}
 		}

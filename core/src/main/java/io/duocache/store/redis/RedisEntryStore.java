@@ -1,5 +1,6 @@
 package io.duocache.store.redis;
 
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
@@ -25,9 +26,6 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
-
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import org.apache.commons.logging.Log;
@@ -50,6 +48,7 @@ import io.duocache.DuocacheException;
 import io.duocache.key.CacheKey;
 import io.duocache.store.CorruptEntryException;
 import io.duocache.store.EntryFormat;
+import io.duocache.store.EntrySigner;
 import io.duocache.store.EntryTooLargeException;
 import io.duocache.store.EntryStore;
 import io.duocache.store.InvalidationListener;
@@ -70,7 +69,7 @@ public final class RedisEntryStore implements EntryStore, AutoCloseable {
 
 	private static final Log logger = LogFactory.getLog(RedisEntryStore.class);
 
-	private static final int MAC_BYTES = 32;
+	private static final int MAC_BYTES = EntrySigner.SIGNATURE_BYTES;
 
 	private static final Script LOAD = script("""
 			local g = redis.call('GET', KEYS[1]) or '0'
@@ -148,7 +147,7 @@ public final class RedisEntryStore implements EntryStore, AutoCloseable {
 
 	private volatile boolean closed;
 
-	private volatile @Nullable Mac macPrototype;
+	private volatile @Nullable EntrySigner signer;
 
 	private volatile @Nullable RedisMessageListenerContainer listenerContainer;
 
@@ -214,14 +213,7 @@ public final class RedisEntryStore implements EntryStore, AutoCloseable {
 					+ "DUOCACHE_SIGNING_KEY environment variable with duocache.redis.signing-key: "
 					+ "${DUOCACHE_SIGNING_KEY}.");
 		}
-		try {
-			Mac mac = Mac.getInstance("HmacSHA256");
-			mac.init(new SecretKeySpec(key.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
-			this.macPrototype = mac;
-		}
-		catch (GeneralSecurityException ex) {
-			throw new DuocacheException("HmacSHA256 is not available in this JVM", ex);
-		}
+		this.signer = EntrySigner.of(key);
 		RedisMessageListenerContainer container = new RedisMessageListenerContainer();
 		container.setConnectionFactory(this.connections);
 		container.setRecoveryInterval(this.settings.timeout().multipliedBy(8).toMillis());
@@ -298,8 +290,8 @@ public final class RedisEntryStore implements EntryStore, AutoCloseable {
 			return null;
 		}
 		String entryKey = base + generation + ":" + key.toHex();
-		if (value.length < MAC_BYTES || !MessageDigest.isEqual(Arrays.copyOf(value, MAC_BYTES),
-				sign(entryKey, value, MAC_BYTES))) {
+		if (value.length < MAC_BYTES || !signer().verifies(Arrays.copyOf(value, MAC_BYTES), bytes(entryKey),
+				ByteBuffer.wrap(value, MAC_BYTES, value.length - MAC_BYTES))) {
 			removeQuietly(cacheName, key);
 			throw new CorruptEntryException(entryKey + ": signature does not match");
 		}
@@ -359,7 +351,7 @@ public final class RedisEntryStore implements EntryStore, AutoCloseable {
 			}
 			String entryKey = base + seen.generation() + ":" + key.toHex();
 			byte[] value = new byte[MAC_BYTES + encoded.length];
-			System.arraycopy(sign(entryKey, encoded, 0), 0, value, 0, MAC_BYTES);
+			System.arraycopy(signer().sign(bytes(entryKey), ByteBuffer.wrap(encoded)), 0, value, 0, MAC_BYTES);
 			System.arraycopy(encoded, 0, value, MAC_BYTES, encoded.length);
 			long expiry = redisExpiryMillis(entry);
 			if (expiry <= 0) {
@@ -548,20 +540,12 @@ public final class RedisEntryStore implements EntryStore, AutoCloseable {
 		}
 	}
 
-	private byte[] sign(String entryKey, byte[] bytes, int offset) {
-		Mac prototype = this.macPrototype;
-		if (prototype == null) {
+	private EntrySigner signer() {
+		EntrySigner current = this.signer;
+		if (current == null) {
 			throw new IllegalStateException("The Redis store is not open");
 		}
-		try {
-			Mac mac = (Mac) prototype.clone();
-			mac.update(entryKey.getBytes(StandardCharsets.UTF_8));
-			mac.update(bytes, offset, bytes.length - offset);
-			return mac.doFinal();
-		}
-		catch (CloneNotSupportedException ex) {
-			throw new IllegalStateException(ex);
-		}
+		return current;
 	}
 
 	private String base(String cacheName) {

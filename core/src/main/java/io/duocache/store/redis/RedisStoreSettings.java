@@ -5,6 +5,8 @@ import java.time.Duration;
 import org.jspecify.annotations.Nullable;
 import org.springframework.util.unit.DataSize;
 
+import io.duocache.store.EntrySigner;
+
 /**
  * How the Redis store keeps entries.
  *
@@ -20,6 +22,6 @@ public record RedisStoreSettings(String keyPrefix, @Nullable String signingKey, 
 		Duration maxTtl, DataSize maxValueSize, Duration lease) {
 
 	/** The shortest signing key accepted, in characters. */
-	public static final int MIN_SIGNING_KEY_LENGTH = 32;
+	public static final int MIN_SIGNING_KEY_LENGTH = EntrySigner.MIN_SECRET_LENGTH;
 
 }

@@ -19,6 +19,7 @@ import io.duocache.DuocacheException;
 import io.duocache.key.CacheKey;
 import io.duocache.store.CorruptEntryException;
 import io.duocache.store.EntryFormat;
+import io.duocache.store.EntrySigner;
 import io.duocache.store.EntryStore;
 import io.duocache.store.StoredEntry;
 
@@ -165,7 +166,7 @@ class DiskEntryStoreTests {
 		store.save("rides", new CacheKey(7, 7), new StoredEntry(bytes(100, 1), Instant.now(), null));
 		store.save("other", KEY, new StoredEntry(bytes(100, 1), Instant.now(), null));
 		assertThat(store.usage("rides")).isEqualTo(new EntryStore.Usage(2,
-				2 * (EntryFormat.HEADER_BYTES + 100 + EntryFormat.TRAILER_BYTES)));
+				2 * (EntryFormat.HEADER_BYTES + 100 + EntryFormat.TRAILER_BYTES + EntrySigner.SIGNATURE_BYTES)));
 		store.remove("rides", new CacheKey(7, 7));
 		assertThat(store.usage("rides").entries()).isEqualTo(1);
 		store.clear("rides");
