@@ -1,10 +1,12 @@
 package io.duocache.aop;
 
 import java.lang.reflect.Method;
+import java.lang.reflect.Modifier;
 import java.lang.reflect.Parameter;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -54,6 +56,7 @@ import io.duocache.data.ShapeFingerprint;
 import io.duocache.key.CacheKey;
 import io.duocache.key.KeyHasher;
 import io.duocache.key.ParamHashers;
+import io.duocache.key.SpringDataHashers;
 import io.duocache.resource.ResourceCache;
 import io.duocache.resource.ResourceCaches;
 import io.duocache.store.EntryStore;
@@ -109,21 +112,18 @@ public final class DuocacheBeanPostProcessor extends ProxyProcessorSupport
 		}
 		Class<?> userClass = ClassUtils.getUserClass(AopUtils.getTargetClass(bean));
 		this.springCacheTypes.declare(userClass, () -> infrastructure().dataCaches());
-		if (!this.candidates.computeIfAbsent(userClass, CachedMethodScanner::isCandidate)) {
-			return bean;
-		}
-		List<CacheDeclaration> declarations = this.scanner.scan(userClass);
+		List<Class<?>> proxyInterfaces = RepositoryInterfaces.implementedByProxy(bean, userClass);
+		Map<CacheDeclaration, Class<?>> declarations = declarations(userClass, proxyInterfaces);
 		if (declarations.isEmpty()) {
 			return bean;
 		}
 		boolean joinsProxy = bean instanceof Advised advised && !advised.isFrozen() && AopUtils.isAopProxy(bean);
-		if (!joinsProxy) {
-			CachedMethodScanner.checkSubclassable(userClass, declarations);
+		if (!joinsProxy && proxyInterfaces.isEmpty()) {
+			CachedMethodScanner.checkSubclassable(userClass, List.copyOf(declarations.keySet()));
 		}
 		Map<Method, CachedMethod> methods = new HashMap<>();
-		for (CacheDeclaration declaration : declarations) {
-			methods.put(declaration.method(), cachedMethod(declaration, userClass, beanName));
-		}
+		declarations.forEach((declaration, declaringType) -> methods.put(declaration.method(),
+				cachedMethod(declaration, declaringType, beanName)));
 		DuocacheInterceptor interceptor = new DuocacheInterceptor(userClass, methods);
 		Advisor advisor = new DefaultPointcutAdvisor(new StaticMethodMatcherPointcut() {
 			@Override
@@ -142,6 +142,25 @@ public final class DuocacheBeanPostProcessor extends ProxyProcessorSupport
 	}
 
 	/**
+	 * Returns the cached methods of a bean, each with the type its generic signature is resolved
+	 * against: those of its class (annotations found on the class, its superclasses and the
+	 * interfaces it implements, the nearest winning), then those of the interfaces a JDK proxy
+	 * implements for it (a Spring Data repository's query methods).
+	 */
+	private Map<CacheDeclaration, Class<?>> declarations(Class<?> userClass, List<Class<?>> proxyInterfaces) {
+		Map<CacheDeclaration, Class<?>> declarations = new LinkedHashMap<>();
+		if (this.candidates.computeIfAbsent(userClass, CachedMethodScanner::isCandidate)) {
+			this.scanner.scan(userClass).forEach((declaration) -> declarations.put(declaration, userClass));
+		}
+		for (Class<?> proxyInterface : proxyInterfaces) {
+			if (this.candidates.computeIfAbsent(proxyInterface, CachedMethodScanner::isCandidate)) {
+				this.scanner.scan(proxyInterface).forEach((declaration) -> declarations.put(declaration, proxyInterface));
+			}
+		}
+		return declarations;
+	}
+
+	/**
 	 * Returns the loader to define the subclass proxy in: the bean class's own loader when the
 	 * configured one differs, since a subclass of a package-private class must share its loader.
 	 */
@@ -151,7 +170,7 @@ public final class DuocacheBeanPostProcessor extends ProxyProcessorSupport
 		return (own != null && own != configured) ? own : configured;
 	}
 
-	private CachedMethod cachedMethod(CacheDeclaration declaration, Class<?> userClass, String beanName) {
+	private CachedMethod cachedMethod(CacheDeclaration declaration, Class<?> declaringType, String beanName) {
 		Method method = declaration.method();
 		Method owner = this.cacheOwners.putIfAbsent(declaration.cacheName(), method);
 		if (owner != null && !owner.equals(method)) {
@@ -164,9 +183,9 @@ public final class DuocacheBeanPostProcessor extends ProxyProcessorSupport
 		Infrastructure infra = infrastructure();
 		CacheSettings settings = infra.settings.resolve(declaration.cacheName(), declaration.tier(),
 				declaration.settings());
-		CacheKey codeHash = this.codeHasher.hash(method);
+		CacheKey codeHash = codeHash(method, declaringType, infra);
 		ReturnKind returnKind = ReturnKind.of(method.getReturnType());
-		ResolvableType returnType = returnKind.cachedType(ResolvableType.forMethodReturnType(method, userClass));
+		ResolvableType returnType = returnKind.cachedType(ResolvableType.forMethodReturnType(method, declaringType));
 		DataPlan data = (declaration.tier() == Tier.DATA) ? dataPlan(declaration, returnType, infra) : null;
 		KeyHasher keyHasher = new KeyHasher(seed(method, beanName, codeHash, (data != null) ? data.shape() : null),
 				keyParameters(method), infra.paramHashers().overriddenBy(annotationHashers(declaration)),
@@ -205,6 +224,24 @@ public final class DuocacheBeanPostProcessor extends ProxyProcessorSupport
 			});
 		}
 		return new CachedMethod(cache, keyHasher, returnKind, declaration, sessions);
+	}
+
+	/**
+	 * Returns the code hash of a method: of its bytecode, or for a method without any (a repository
+	 * query method) of its declaration and the shape of its repository's domain type, so a changed
+	 * query or entity gets new entries.
+	 */
+	private CacheKey codeHash(Method method, Class<?> declaringType, Infrastructure infra) {
+		if (!Modifier.isAbstract(method.getModifiers())) {
+			return this.codeHasher.hash(method);
+		}
+		ResolvableType domainType = RepositoryInterfaces.domainType(declaringType);
+		if (domainType == null) {
+			return this.codeHasher.hashDeclaration(method);
+		}
+		TypeFactory typeFactory = infra.dataCaches.codec().mapper().getTypeFactory();
+		return this.codeHasher.hashDeclaration(method, declaringType.getName(),
+				ShapeFingerprint.of(javaType(domainType, typeFactory), typeFactory).toHex());
 	}
 
 	/** Checks that a {@code scope = SESSION} cache is in an application with HTTP sessions. */
@@ -398,7 +435,7 @@ public final class DuocacheBeanPostProcessor extends ProxyProcessorSupport
 			}
 			registrations.add(ParamHashers.Registration.of(type, (ParamHasher<?>) hasher));
 		}
-		return ParamHashers.of(registrations);
+		return ParamHashers.of(SpringDataHashers.registrations()).overriddenBy(registrations);
 	}
 
 	private ConfigurableListableBeanFactory beanFactory() {

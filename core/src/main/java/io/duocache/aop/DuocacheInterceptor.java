@@ -1,6 +1,8 @@
 package io.duocache.aop;
 
 import java.lang.reflect.Method;
+import java.util.Arrays;
+import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -20,6 +22,9 @@ final class DuocacheInterceptor implements MethodInterceptor {
 
 	private final Map<Method, CachedMethod> methods;
 
+	/** The cached methods declared on interfaces, by name and parameter types, for calls through another declaration. */
+	private final Map<String, CachedMethod> interfaceMethods = new HashMap<>();
+
 	private final Map<Method, Optional<CachedMethod>> resolved = new ConcurrentHashMap<>();
 
 	/** The Method instances seen so far; proxies pass the same instance on every call. */
@@ -28,6 +33,15 @@ final class DuocacheInterceptor implements MethodInterceptor {
 	DuocacheInterceptor(Class<?> targetClass, Map<Method, CachedMethod> methods) {
 		this.targetClass = targetClass;
 		this.methods = Map.copyOf(methods);
+		methods.forEach((method, cached) -> {
+			if (method.getDeclaringClass().isInterface()) {
+				this.interfaceMethods.putIfAbsent(signature(method), cached);
+			}
+		});
+	}
+
+	private static String signature(Method method) {
+		return method.getName() + Arrays.toString(method.getParameterTypes());
 	}
 
 	@Override
@@ -50,8 +64,13 @@ final class DuocacheInterceptor implements MethodInterceptor {
 
 	private Optional<CachedMethod> resolve(Method method) {
 		CachedMethod declared = this.methods.get(method);
-		return Optional.ofNullable((declared != null) ? declared
-				: this.methods.get(AopUtils.getMostSpecificMethod(method, this.targetClass)));
+		if (declared == null) {
+			declared = this.methods.get(AopUtils.getMostSpecificMethod(method, this.targetClass));
+		}
+		if (declared == null && method.getDeclaringClass().isInterface()) {
+			declared = this.interfaceMethods.get(signature(method));
+		}
+		return Optional.ofNullable(declared);
 	}
 
 	private synchronized void remember(Method method, CachedMethod cached) {

@@ -70,6 +70,31 @@ public final class CodeHasher {
 		return CacheKey.of(stream.get());
 	}
 
+	/**
+	 * Returns the code hash of a method without bytecode of its own, such as a repository query
+	 * method that Spring Data implements: its declaration (name, generic parameter and return types),
+	 * the values of the annotations on it and on its parameters ({@code @Query}, {@code @EntityGraph},
+	 * {@code @Param}...), and what else decides what it returns.
+	 * @param method the abstract method
+	 * @param context more that decides what it returns, such as the shape of a repository's domain type
+	 * @return its code hash
+	 */
+	public CacheKey hashDeclaration(Method method, String... context) {
+		HashStream128 stream = Hashing.xxh3_128().hashStream();
+		stream.putString("declaration").putString(method.getDeclaringClass().getName()).putString(method.getName());
+		stream.putString(method.getGenericReturnType().getTypeName());
+		for (java.lang.reflect.Type parameter : method.getGenericParameterTypes()) {
+			stream.putString(parameter.getTypeName());
+		}
+		stream.putString(AnnotationValues.describe(method.getDeclaredAnnotations()));
+		for (java.lang.annotation.Annotation[] parameter : method.getParameterAnnotations()) {
+			stream.putString(AnnotationValues.describe(parameter));
+		}
+		for (String part : context) {
+			stream.putString(part);
+		}
+		return CacheKey.of(stream.get());
+	}
 
 	private static Map<String, MethodCode> read(Class<?> type) {
 		String resource = type.getName().replace('.', '/') + ".class";

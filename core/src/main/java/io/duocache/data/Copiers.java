@@ -35,7 +35,8 @@ import tools.jackson.databind.type.TypeFactory;
  * their canonical constructor and other classes through their no-argument constructor and every
  * non-transient field, each only when its exact class is the declared one and nothing on it speaks
  * to Jackson (annotations). Anything else (a declared {@code Object} or interface, another JDK class,
- * a class Jackson is told how to handle) has no plan, and its values go through Smile.
+ * a class Jackson is told how to handle, a JPA entity, whose graph may lead back to itself) has no
+ * plan, and its values go through Smile.
  */
 final class Copiers {
 
@@ -115,11 +116,11 @@ final class Copiers {
 			Copier element = plan(type.getContentType());
 			return (element == null) ? null : new CollectionCopier(element, ArrayList::new, true);
 		}
-		if (raw == Set.class || raw == HashSet.class) {
+		if (raw == HashSet.class) {
 			Copier element = plan(type.getContentType());
 			return (element == null) ? null : new CollectionCopier(element, HashSet::new, false);
 		}
-		if (raw == LinkedHashSet.class) {
+		if (raw == Set.class || raw == LinkedHashSet.class) {
 			Copier element = plan(type.getContentType());
 			return (element == null) ? null : new CollectionCopier(element, LinkedHashSet::new, false);
 		}
@@ -132,7 +133,7 @@ final class Copiers {
 			return new MapCopier(value, (raw == HashMap.class) ? HashMap::new : LinkedHashMap::new);
 		}
 		if (raw.isInterface() || Modifier.isAbstract(raw.getModifiers()) || raw.getName().startsWith("java.")
-				|| raw.getName().startsWith("javax.") || speaksToJackson(raw)) {
+				|| raw.getName().startsWith("javax.") || speaksToJackson(raw) || JpaEntities.isEntity(raw)) {
 			return null;
 		}
 		return raw.isRecord() ? planRecord(type, raw) : planObject(type, raw);

@@ -284,11 +284,34 @@ public final class DataCache extends SingleFlightCache<DataEntry> {
 
 	private byte[] write(Codec codec, @Nullable Object value) {
 		try {
-			return codec.writer.writeValueAsBytes(value);
+			return codec.writer.writeValueAsBytes(OptionalModules.unproxyWhole(value));
+		}
+		catch (LazyAssociationException ex) {
+			throw lazyAssociation(codec, value, ex, ex);
 		}
 		catch (JacksonException ex) {
+			LazyAssociationException lazy = lazyAssociation(ex);
+			if (lazy != null) {
+				throw lazyAssociation(codec, value, lazy, ex);
+			}
 			throw unserializable(codec, value, "writing it failed: " + ex.getOriginalMessage(), ex);
 		}
+	}
+
+	private UnserializableReturnValueException lazyAssociation(Codec codec, @Nullable Object value,
+			LazyAssociationException lazy, Throwable cause) {
+		String typeName = (value != null) ? value.getClass().getName() : codec.type.toCanonical();
+		return UnserializableReturnValueException.lazyAssociation(typeName,
+				this.springApi ? "cache '" + name() + "'" : this.methodName, lazy.path(), lazy.entity(), cause);
+	}
+
+	private static @Nullable LazyAssociationException lazyAssociation(Throwable failure) {
+		for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+			if (cause instanceof LazyAssociationException lazy) {
+				return lazy;
+			}
+		}
+		return null;
 	}
 
 	private void verify(Codec codec, @Nullable Object value, byte[] written) {
@@ -301,7 +324,7 @@ public final class DataCache extends SingleFlightCache<DataEntry> {
 		}
 		byte[] rewritten = write(codec, copy);
 		if (!Arrays.equals(written, rewritten)
-				&& !this.mapper.readTree(written).equals(this.mapper.readTree(rewritten))) {
+				&& !SameTree.regardlessOfOrder(this.mapper.readTree(written), this.mapper.readTree(rewritten))) {
 			throw unserializable(codec, value, "its copy differs from the original when written again", null);
 		}
 		String difference = ShapeCheck.difference(value, copy);

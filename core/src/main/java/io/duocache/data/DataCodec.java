@@ -1,8 +1,10 @@
 package io.duocache.data;
 
 import java.util.Collection;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import com.fasterxml.jackson.annotation.JsonAutoDetect.Visibility;
 import org.jspecify.annotations.Nullable;
@@ -13,6 +15,7 @@ import tools.jackson.databind.MapperFeature;
 import tools.jackson.databind.ObjectMapper;
 import tools.jackson.databind.cfg.DateTimeFeature;
 import tools.jackson.databind.exc.InvalidDefinitionException;
+import tools.jackson.databind.module.SimpleModule;
 import tools.jackson.dataformat.smile.SmileMapper;
 import tools.jackson.dataformat.smile.SmileWriteFeature;
 
@@ -20,8 +23,11 @@ import io.duocache.DataCodecCustomizer;
 
 /**
  * The Smile mapper that copies data values: fields are read and written directly (not through
- * getters or setters), records and {@code java.time} work, primitive arrays are raw binary, and no
- * type information is ever written.
+ * getters or setters), records and {@code java.time} work (zones and offsets kept), primitive arrays
+ * are raw binary, and no type information is ever written. The Jackson annotations that shape an
+ * application's web JSON are ignored, sets are read back in the order they were written, and
+ * Hibernate's and Spring Data's values are written as the data they stand for where those libraries
+ * are present.
  */
 public final class DataCodec {
 
@@ -47,7 +53,10 @@ public final class DataCodec {
 			.enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
 			.enable(DateTimeFeature.WRITE_DATES_WITH_ZONE_ID)
 			.disable(DateTimeFeature.ADJUST_DATES_TO_CONTEXT_TIME_ZONE)
-			.addModule(PrimitiveArrays.module());
+			.annotationIntrospector(new DataAnnotations())
+			.addModule(PrimitiveArrays.module())
+			.addModule(new SimpleModule("duocache-collections").addAbstractTypeMapping(Set.class, LinkedHashSet.class))
+			.addModules(OptionalModules.present());
 		customizers.forEach((customizer) -> customizer.customize(builder));
 		this.mapper = builder.build();
 		this.customized = !customizers.isEmpty();
@@ -73,7 +82,7 @@ public final class DataCodec {
 	/**
 	 * Returns whether values declared as {@code type} are copied through their runtime class,
 	 * because the declared type says too little to read them back: {@code Object} and interfaces
-	 * other than collections and maps.
+	 * other than collections, maps and Spring Data's values.
 	 * @param type the declared type
 	 * @return whether the type is too vague
 	 */
@@ -85,7 +94,7 @@ public final class DataCodec {
 		if (type.isContainerType() || Collection.class.isAssignableFrom(raw) || Map.class.isAssignableFrom(raw)) {
 			return false;
 		}
-		return raw.isInterface();
+		return raw.isInterface() && !OptionalModules.reads(raw);
 	}
 
 	/**

@@ -31,6 +31,9 @@ final class ShapeCheck {
 	}
 
 	private @Nullable String compare(@Nullable Object original, @Nullable Object copy, String path) {
+		if (original != null) {
+			original = OptionalModules.unproxy(original);
+		}
 		if (original == null || copy == null) {
 			return (original == copy) ? null : path + " was " + describe(original) + " but came back as "
 					+ describe(copy);
@@ -43,6 +46,10 @@ final class ShapeCheck {
 				|| (original instanceof Map && copy instanceof Map);
 		if (!sameKind) {
 			return path + " was " + describe(original) + " but came back as " + describe(copy);
+		}
+		if (OptionalModules.isSpringDataValue(original)) {
+			return compare(OptionalModules.springDataContent(original), OptionalModules.springDataContent(copy),
+					path + ".content");
 		}
 		if (original instanceof Object[] array) {
 			Object[] copied = (Object[]) copy;
@@ -107,7 +114,8 @@ final class ShapeCheck {
 		for (Class<?> current = type; current != null && current != Object.class; current = current.getSuperclass()) {
 			for (Field field : current.getDeclaredFields()) {
 				int modifiers = field.getModifiers();
-				if (!Modifier.isStatic(modifiers) && !Modifier.isTransient(modifiers) && field.trySetAccessible()) {
+				if (!Modifier.isStatic(modifiers) && !Modifier.isTransient(modifiers)
+						&& !JpaEntities.isFrameworkField(field.getName()) && field.trySetAccessible()) {
 					fields.add(field);
 				}
 			}

@@ -59,7 +59,8 @@ class BackgroundRefreshTests {
 				assertThat(hit.get(10, TimeUnit.SECONDS)).containsExactly(1);
 			}
 			assertThat(gate.getCount()).as("the refresh is still held").isEqualTo(1);
-			assertThat(this.prices.computations()).isEqualTo(2);
+			await().atMost(Duration.ofSeconds(10)).until(() -> this.prices.computations() >= 2);
+			assertThat(this.prices.computations()).as("one refresh started, however many stale hits").isEqualTo(2);
 			gate.countDown();
 			await().atMost(Duration.ofSeconds(10)).until(() -> this.prices.quote("tea").equals(List.of(2)));
 			assertThat(this.prices.computations()).isEqualTo(2);

@@ -156,12 +156,47 @@ class DataCacheTests {
 		}
 	}
 
+	@Test
+	void acceptsASetWhoseElementsHashByIdentityWhateverOrderItsCopyIteratesIn() throws Throwable {
+		for (Class<?> type : List.of(Tagged.class, Object.class)) {
+			DataCache cache = cache(CacheSettings.UNSET, type);
+			Tagged tagged = new Tagged();
+			for (int i = 0; i < 50; i++) {
+				Tag tag = new Tag();
+				tag.name = "tag-" + i;
+				tagged.tags.add(tag);
+				tagged.ordered.add(tag);
+			}
+			cache.get(new CacheKey(0, 1), () -> tagged);
+			Tagged copy = (Tagged) cache.get(new CacheKey(0, 1), () -> null);
+			assertThat(copy.tags).extracting((tag) -> tag.name)
+				.containsExactlyInAnyOrderElementsOf(tagged.tags.stream().map((tag) -> tag.name).toList());
+			assertThat(copy.ordered).extracting((tag) -> tag.name)
+				.as("a set declared as Set iterates in the original's order")
+				.containsExactlyElementsOf(tagged.ordered.stream().map((tag) -> tag.name).toList());
+		}
+	}
+
 	private DataCache cache(CacheSettings settings, Class<?> type) {
 		return new DataCache("test", settings, this.codec, this.codec.mapper().constructType(type), "Test.method",
 				EntryStore.NONE);
 	}
 
 	static class Animal {
+
+		String name;
+
+	}
+
+	static class Tagged {
+
+		java.util.HashSet<Tag> tags = new java.util.HashSet<>();
+
+		java.util.Set<Tag> ordered = new java.util.HashSet<>();
+
+	}
+
+	static class Tag {
 
 		String name;
 
