@@ -46,7 +46,7 @@ final class CachedMethod implements SingleFlightCache.Loader<MethodInvocation> {
 		return switch (this.returnKind) {
 			case VALUE -> cache.get(key, this, invocation);
 			case FUTURE -> cache.getAsync(key, this, invocation);
-			case MONO -> ReactiveReturns.mono(cache, key, this, invocation);
+			case MONO, SUSPENDING -> ReactiveReturns.mono(cache, key, this, invocation);
 			case FLUX -> ReactiveReturns.flux(cache, key, this, invocation);
 		};
 	}
@@ -64,7 +64,7 @@ final class CachedMethod implements SingleFlightCache.Loader<MethodInvocation> {
 		}
 		long start = System.nanoTime();
 		try {
-			boolean publisher = this.returnKind == ReturnKind.MONO || this.returnKind == ReturnKind.FLUX;
+			boolean publisher = this.returnKind.isPublisher();
 			// A publisher may be subscribed again after its call returned: each computation proceeds on a clone.
 			Object result = (publisher ? detach(invocation) : invocation).proceed();
 			return (publisher && result != null) ? ReactiveReturns.subscribe(this.returnKind, result) : result;

@@ -14,6 +14,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.BaseStream;
 
 import org.jspecify.annotations.Nullable;
+import org.springframework.core.KotlinDetector;
 import org.springframework.core.annotation.AnnotatedElementUtils;
 import org.springframework.util.ReflectionUtils;
 import org.springframework.util.unit.DataSize;
@@ -37,6 +38,10 @@ public final class CachedMethodScanner {
 
 	private static final List<Class<?>> ONE_SHOT_TYPES = List.of(BaseStream.class, Iterator.class, Spliterator.class,
 			Enumeration.class);
+
+	private static final String KOTLIN_FIX = "Apply the kotlin-spring compiler plugin (all-open) and annotate the "
+			+ "class with @Service or @Component, or add io.duocache.CacheData and io.duocache.CacheResource to the "
+			+ "all-open annotations and annotate the class with them, or declare the class and the function open.";
 
 	private final Map<Class<?>, List<CacheDeclaration>> declarations = new ConcurrentHashMap<>();
 
@@ -117,6 +122,10 @@ public final class CachedMethodScanner {
 					"Make it an instance method of the bean.");
 		}
 		if (Modifier.isFinal(modifiers)) {
+			if (KotlinDetector.isKotlinType(method.getDeclaringClass())) {
+				throw invalid(methodName, "it is final, as Kotlin functions are unless declared open, so the "
+						+ "Spring proxy cannot intercept it", KOTLIN_FIX);
+			}
 			throw invalid(methodName, "it is final, so the Spring proxy cannot intercept it",
 					"Remove the final modifier (or annotate only the methods that should be cached).");
 		}
@@ -226,10 +235,11 @@ public final class CachedMethodScanner {
 	 */
 	static void checkSubclassable(Class<?> userClass, List<CacheDeclaration> declarations) {
 		if (Modifier.isFinal(userClass.getModifiers())) {
+			boolean kotlin = KotlinDetector.isKotlinType(userClass);
 			throw invalid(declarations.get(0).methodName(),
-					"its class " + userClass.getName() + " is final, so no proxy can subclass it to intercept calls",
-					"Remove the final modifier from the class (in Kotlin, make it open or apply the kotlin-spring "
-							+ "plugin).");
+					"its class " + userClass.getName() + " is final" + (kotlin ? ", as Kotlin classes are unless "
+							+ "declared open," : "") + " so no proxy can subclass it to intercept calls",
+					kotlin ? KOTLIN_FIX : "Remove the final modifier from the class.");
 		}
 	}
 

@@ -32,6 +32,7 @@ import org.springframework.beans.factory.BeanFactory;
 import org.springframework.beans.factory.BeanFactoryAware;
 import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
+import org.springframework.core.KotlinDetector;
 import org.springframework.core.ResolvableType;
 import org.springframework.util.Assert;
 import org.springframework.util.ClassUtils;
@@ -184,7 +185,7 @@ public final class DuocacheBeanPostProcessor extends ProxyProcessorSupport
 		CacheSettings settings = infra.settings.resolve(declaration.cacheName(), declaration.tier(),
 				declaration.settings());
 		CacheKey codeHash = codeHash(method, declaringType, infra);
-		ReturnKind returnKind = ReturnKind.of(method.getReturnType());
+		ReturnKind returnKind = ReturnKind.of(method);
 		ResolvableType returnType = returnKind.cachedType(ResolvableType.forMethodReturnType(method, declaringType));
 		DataPlan data = (declaration.tier() == Tier.DATA) ? dataPlan(declaration, returnType, infra) : null;
 		KeyHasher keyHasher = new KeyHasher(seed(method, beanName, codeHash, (data != null) ? data.shape() : null),
@@ -344,7 +345,9 @@ public final class DuocacheBeanPostProcessor extends ProxyProcessorSupport
 	private static List<KeyHasher.KeyParameter> keyParameters(Method method) {
 		List<KeyHasher.KeyParameter> parameters = new ArrayList<>();
 		Parameter[] declared = method.getParameters();
-		for (int i = 0; i < declared.length; i++) {
+		// A suspending function's last parameter is the caller's continuation, never part of the key.
+		int count = KotlinDetector.isSuspendingFunction(method) ? declared.length - 1 : declared.length;
+		for (int i = 0; i < count; i++) {
 			Parameter parameter = declared[i];
 			boolean underscored = parameter.isNamePresent() && parameter.getName().startsWith("_");
 			if (!parameter.isAnnotationPresent(Exclude.class) && !underscored) {

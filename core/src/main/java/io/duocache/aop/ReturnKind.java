@@ -1,8 +1,10 @@
 package io.duocache.aop;
 
+import java.lang.reflect.Method;
 import java.util.List;
 import java.util.concurrent.CompletionStage;
 
+import org.springframework.core.KotlinDetector;
 import org.springframework.core.ResolvableType;
 import org.springframework.util.ClassUtils;
 
@@ -13,10 +15,20 @@ import org.springframework.util.ClassUtils;
  */
 enum ReturnKind {
 
-	VALUE, FUTURE, MONO, FLUX;
+	VALUE, FUTURE, MONO, FLUX,
+
+	/** A Kotlin {@code suspend fun}: Spring's proxies call it as a {@code Mono} of its declared return type. */
+	SUSPENDING;
 
 	private static final boolean reactorPresent = ClassUtils.isPresent("reactor.core.publisher.Mono",
 			ReturnKind.class.getClassLoader());
+
+	static ReturnKind of(Method method) {
+		if (reactorPresent && KotlinDetector.isSuspendingFunction(method)) {
+			return SUSPENDING;
+		}
+		return of(method.getReturnType());
+	}
 
 	static ReturnKind of(Class<?> returnType) {
 		if (CompletionStage.class.isAssignableFrom(returnType)) {
@@ -33,12 +45,18 @@ enum ReturnKind {
 		return VALUE;
 	}
 
+	/** Whether the method hands back a publisher (a {@code Mono} for a suspending function) that caches its value. */
+	boolean isPublisher() {
+		return this == MONO || this == FLUX || this == SUSPENDING;
+	}
+
 	/** Returns the type of what is cached for a method's declared return type. */
 	ResolvableType cachedType(ResolvableType returnType) {
 		return switch (this) {
 			case VALUE -> returnType;
 			case FUTURE -> returnType.as(CompletionStage.class).getGeneric(0);
 			case MONO -> returnType.getGeneric(0);
+			case SUSPENDING -> returnType;
 			case FLUX -> ResolvableType.forClassWithGenerics(List.class, returnType.getGeneric(0));
 		};
 	}

@@ -8,8 +8,8 @@ import org.springframework.util.ClassUtils;
 import tools.jackson.databind.JacksonModule;
 
 /**
- * The data mapper's modules for libraries an application may or may not have: Hibernate and
- * Spring Data. Each is loaded only where its library is on the class path.
+ * The data mapper's modules for libraries an application may or may not have: Hibernate, Spring
+ * Data and Kotlin (jackson-module-kotlin). Each is loaded only where its library is on the class path.
  */
 final class OptionalModules {
 
@@ -18,6 +18,9 @@ final class OptionalModules {
 	static final boolean HIBERNATE = ClassUtils.isPresent("org.hibernate.proxy.HibernateProxy", LOADER);
 
 	static final boolean SPRING_DATA = ClassUtils.isPresent("org.springframework.data.domain.Page", LOADER);
+
+	static final boolean KOTLIN = ClassUtils.isPresent("tools.jackson.module.kotlin.KotlinModule", LOADER)
+			&& ClassUtils.isPresent("kotlin.reflect.full.KClasses", LOADER);
 
 	private OptionalModules() {
 	}
@@ -29,6 +32,9 @@ final class OptionalModules {
 		}
 		if (SPRING_DATA) {
 			modules.add(new SpringDataModule());
+		}
+		if (KOTLIN) {
+			modules.add(new tools.jackson.module.kotlin.KotlinModule.Builder().build());
 		}
 		return modules;
 	}

@@ -1,5 +1,7 @@
 package io.duocache.code;
 
+import java.lang.reflect.Method;
+
 import org.junit.jupiter.api.Test;
 
 import io.duocache.key.CacheKey;
@@ -75,6 +77,50 @@ class CodeHasherTests {
 	private static CacheKey hash(String source) throws Exception {
 		Class<?> sample = InMemoryJava.load("gen.Sample", source);
 		return new CodeHasher().hash(sample.getMethod("compute", int.class));
+	}
+
+
+	private static final String REPOSITORY = """
+			package gen;
+			public interface Repo {
+				@java.lang.annotation.Retention(java.lang.annotation.RetentionPolicy.RUNTIME)
+				@interface Query { String value(); boolean nativeQuery() default false; }
+				@java.lang.annotation.Retention(java.lang.annotation.RetentionPolicy.RUNTIME)
+				@interface Param { String value(); }
+				@Query("select o from Owner o where o.lastName = :name")
+				java.util.List<String> byName(@Param("name") String name);
+			}
+			""";
+
+	@Test
+	void hashesAMethodWithoutBytecodeByItsDeclarationAndTheValuesOfItsAnnotations() throws Exception {
+		CacheKey original = declarationHash(REPOSITORY);
+		assertThat(declarationHash(REPOSITORY)).as("the same declaration, loaded again").isEqualTo(original);
+		assertThat(declarationHash(REPOSITORY.replace("o.lastName = :name", "o.firstName = :name")))
+			.as("another query").isNotEqualTo(original);
+		assertThat(declarationHash(REPOSITORY.replace("@Query(\"select", "@Query(nativeQuery = true, value = \"select")))
+			.as("another attribute").isNotEqualTo(original);
+		assertThat(declarationHash(REPOSITORY.replace("@Param(\"name\") String name", "@Param(\"last\") String name")))
+			.as("another parameter annotation").isNotEqualTo(original);
+		assertThat(declarationHash(REPOSITORY.replace("java.util.List<String>", "java.util.List<Object>")))
+			.as("another generic return type").isNotEqualTo(original);
+		String commented = REPOSITORY.replace("\t@Query(\"select", "\t// a comment\n\n\t@Query(\"select");
+		assertThat(commented).isNotEqualTo(REPOSITORY);
+		assertThat(declarationHash(commented)).as("a comment").isEqualTo(original);
+	}
+
+	@Test
+	void hashesTheContextOfADeclaration() throws Exception {
+		Method method = InMemoryJava.load("gen.Repo", REPOSITORY).getMethod("byName", String.class);
+		CodeHasher hasher = new CodeHasher();
+		assertThat(hasher.hashDeclaration(method, "shape-1")).isEqualTo(hasher.hashDeclaration(method, "shape-1"))
+			.isNotEqualTo(hasher.hashDeclaration(method, "shape-2"))
+			.isNotEqualTo(hasher.hashDeclaration(method));
+	}
+
+	private static CacheKey declarationHash(String source) throws Exception {
+		Method method = InMemoryJava.load("gen.Repo", source).getMethod("byName", String.class);
+		return new CodeHasher().hashDeclaration(method);
 	}
 
 }
