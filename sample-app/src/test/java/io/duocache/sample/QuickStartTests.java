@@ -68,6 +68,24 @@ class QuickStartTests {
 	}
 
 	@Test
+	@SuppressWarnings("unchecked")
+	void cachesAPageOfOwnersPerPageableFromTheRepositoryInterface() {
+		Map<String, Object> first = get("/owners?lastName=Da&page=0&size=5");
+		Map<String, Object> hit = get("/owners?lastName=Da&page=0&size=5");
+		Map<String, Object> second = get("/owners?lastName=Da&page=1&size=5");
+		Map<String, Object> byFirstName = get("/owners?lastName=Da&page=0&size=5&sort=firstName,desc");
+		assertThat(hit).isEqualTo(first);
+		assertThat((List<Map<String, Object>>) first.get("owners")).hasSize(5)
+			.allSatisfy((owner) -> assertThat((String) owner.get("lastName")).startsWith("Da"))
+			.allSatisfy((owner) -> assertThat((List<?>) owner.get("pets")).isNotEmpty());
+		assertThat(second.get("owners")).isNotEqualTo(first.get("owners"));
+		assertThat(second.get("totalElements")).isEqualTo(first.get("totalElements"));
+		assertThat(byFirstName.get("owners")).isNotEqualTo(first.get("owners"));
+		assertThat(gets("OwnerRepository.findByLastNameStartingWith", "miss")).isEqualTo(3);
+		assertThat(gets("OwnerRepository.findByLastNameStartingWith", "hit")).isEqualTo(1);
+	}
+
+	@Test
 	void sharesOneTrainedModel() {
 		assertThat(get("/sentiment?text=great friendly driver")).containsEntry("label", "positive");
 		assertThat(get("/sentiment?text=terrible rude service")).containsEntry("label", "negative");
