@@ -118,6 +118,19 @@ def main(results_dir, readme):
         row(f"data miss, `List` of {label} records: overhead over the computation ÷ one Smile write",
             f"{overhead / write:.2f}× ({fmt(overhead)} vs {fmt(write)})", "≤ 1.5×" if target else "—",
             overhead / write <= 1.5 or not target)
+    jpa = load(results_dir / "jpa.json")
+
+    def j(name):
+        return nanos(jpa[f"JpaBenchmark.{name}"])
+
+    hit, query, smile = j("duocacheListHit"), j("h2Query"), j("smileReadList")
+    row("JPA hit, `List` of 1,000 entities with a set of 3 each: the same query on H2 ÷ Duocache",
+        f"{query / hit:.1f}× ({fmt(hit)} vs {fmt(query)})", "≥ 20×", query / hit >= 20)
+    row("JPA hit, `List` of 1,000 entities with a set of 3 each: Duocache ÷ bare Smile read",
+        f"{hit / smile:.2f}× ({fmt(hit)} vs {fmt(smile)})", "≤ 1.0×", hit / smile <= 1.0)
+    hit, smile = j("duocachePageHit"), j("smileReadPage")
+    row("JPA hit, `Page` of 20 entities: Duocache ÷ bare Smile read",
+        f"{hit / smile:.2f}× ({fmt(hit)} vs {fmt(smile)})", "≤ 1.0×", hit / smile <= 1.0)
     ratio = two / one
     row("2-thread resource-hit throughput ÷ 1 thread", f"{ratio:.2f}×", "≥ 1.8×", ratio >= 1.8)
     loads = footprint["loadsPerContendedKey"]

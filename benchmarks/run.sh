@@ -5,8 +5,8 @@
 #
 #   benchmarks/run.sh            # the full suite (about 40 minutes on 2 cores; needs redis-server)
 #   benchmarks/run.sh --stores   # only the disk and Redis store benchmarks (about 12 minutes), then the table
-#   benchmarks/run.sh --data     # only the data-tier benchmarks (data hits, misses, table, rows; about 22
-#                                # minutes), merged into the stored hit results, then the table
+#   benchmarks/run.sh --data     # only the data-tier benchmarks (data hits, misses, table, rows, JPA entities;
+#                                # about 24 minutes), merged into the stored hit results, then the table
 #   benchmarks/run.sh --report   # only regenerate the README table from benchmarks/results/
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -34,6 +34,11 @@ rows() {
   python3 benchmarks/pickle_rows.py > "$results/pickle-rows.json"
 }
 
+# JPA entities from a Spring Data repository on Hibernate and H2, next to the query and a bare Smile read.
+jpa() {
+  java -jar "$jar" JpaBenchmark -f 1 -wi 2 -w 8s -i 3 -r 3s -jvmArgs "-Xms4g -Xmx4g" -rf json -rff "$results/jpa.json"
+}
+
 table() {
   java -jar "$jar" TableBenchmark -f 1 -wi 1 -w 10s -i 3 -r 5s -jvmArgs "-Xms12g -Xmx12g" -rf json -rff "$results/table.json"
 }
@@ -53,6 +58,7 @@ elif [ "${1:-}" = "--data" ]; then
   python3 benchmarks/report.py --merge "$results/data-hits.json" "$results/hits.json"
   table
   rows
+  jpa
 elif [ "${1:-}" != "--report" ]; then
   ./mvnw -B -ntp -q -DskipTests -pl benchmarks -am package
   mkdir -p "$results"
@@ -62,6 +68,7 @@ elif [ "${1:-}" != "--report" ]; then
   java -jar "$jar" HitScalingBenchmark -t 2 "${timing[@]}" -jvmArgs "-Xms4g -Xmx4g" -rf json -rff "$results/scaling-2.json"
   table
   rows
+  jpa
   stores
   java -Xmx2g -Djol.magicFieldOffset=true -Djdk.attach.allowAttachSelf=true -cp "$jar" io.duocache.benchmarks.Footprint "$results/footprint.json"
   python3 benchmarks/pickle_table.py > "$results/pickle.json"

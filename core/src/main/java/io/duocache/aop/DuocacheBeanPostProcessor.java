@@ -175,11 +175,14 @@ public final class DuocacheBeanPostProcessor extends ProxyProcessorSupport
 		Method method = declaration.method();
 		Method owner = this.cacheOwners.putIfAbsent(declaration.cacheName(), method);
 		if (owner != null && !owner.equals(method)) {
+			boolean overload = owner.getName().equals(method.getName());
 			throw CachedMethodScanner.invalid(declaration.methodName(),
 					"cache name '" + declaration.cacheName() + "' is already used by '"
-							+ owner.getDeclaringClass().getSimpleName() + "." + owner.getName() + "'",
+							+ owner.getDeclaringClass().getSimpleName() + "." + owner.getName()
+							+ (overload ? parameterList(owner) + "' (this one is '" + method.getName()
+									+ parameterList(method) + "')" : "'"),
 					"Give one of them another name, for example @CacheData(name = \"" + declaration.cacheName()
-							+ "2\").");
+							+ "2\")" + (overload ? ", or give the overloads different method names." : "."));
 		}
 		Infrastructure infra = infrastructure();
 		CacheSettings settings = infra.settings.resolve(declaration.cacheName(), declaration.tier(),
@@ -243,6 +246,12 @@ public final class DuocacheBeanPostProcessor extends ProxyProcessorSupport
 		TypeFactory typeFactory = infra.dataCaches.codec().mapper().getTypeFactory();
 		return this.codeHasher.hashDeclaration(method, declaringType.getName(),
 				ShapeFingerprint.of(javaType(domainType, typeFactory), typeFactory).toHex());
+	}
+
+	private static String parameterList(Method method) {
+		return Arrays.stream(method.getParameterTypes())
+			.map(Class::getSimpleName)
+			.collect(Collectors.joining(", ", "(", ")"));
 	}
 
 	/** Checks that a {@code scope = SESSION} cache is in an application with HTTP sessions. */

@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -34,9 +35,11 @@ import tools.jackson.databind.type.TypeFactory;
  * classes Jackson builds for their declared types; arrays are cloned; records are rebuilt through
  * their canonical constructor and other classes through their no-argument constructor and every
  * non-transient field, each only when its exact class is the declared one and nothing on it speaks
- * to Jackson (annotations). Anything else (a declared {@code Object} or interface, another JDK class,
- * a class Jackson is told how to handle, a JPA entity, whose graph may lead back to itself) has no
- * plan, and its values go through Smile.
+ * to Jackson (annotations). JPA entities are copied the same way, once each however often the value
+ * refers to them, so a copy has the graph's shape (back references point into the copy) exactly as the
+ * object identities Jackson writes for them give; a page or slice of Spring Data is rebuilt around a
+ * copy of its content. Anything else (a declared {@code Object} or interface, another JDK class, a
+ * class Jackson is told how to handle) has no plan, and its values go through Smile.
  */
 final class Copiers {
 
@@ -63,6 +66,9 @@ final class Copiers {
 	/** Plans under construction, so a type that contains itself refers back to its own plan. */
 	private final Map<JavaType, Recursive> planning = new HashMap<>();
 
+	/** Whether the plan copies entities, whose copies must be shared across the whole value. */
+	private boolean copiesEntities;
+
 	private Copiers(TypeFactory types) {
 		this.types = types;
 	}
@@ -76,7 +82,9 @@ final class Copiers {
 	 */
 	static @Nullable Copier forType(JavaType type, TypeFactory types) {
 		try {
-			return new Copiers(types).plan(type);
+			Copiers copiers = new Copiers(types);
+			Copier plan = copiers.plan(type);
+			return (plan != null && copiers.copiesEntities) ? new EntityGraph(plan) : plan;
 		}
 		catch (RuntimeException | LinkageError ex) {
 			return null;
@@ -132,8 +140,13 @@ final class Copiers {
 			}
 			return new MapCopier(value, (raw == HashMap.class) ? HashMap::new : LinkedHashMap::new);
 		}
+		if (OptionalModules.SPRING_DATA && SpringDataCopiers.isChunk(raw)) {
+			JavaType content = type.containedTypeOrUnknown(0);
+			Copier element = plan(content);
+			return (element == null) ? null : SpringDataCopiers.chunk(raw, new CollectionCopier(element, ArrayList::new, true));
+		}
 		if (raw.isInterface() || Modifier.isAbstract(raw.getModifiers()) || raw.getName().startsWith("java.")
-				|| raw.getName().startsWith("javax.") || speaksToJackson(raw) || JpaEntities.isEntity(raw)) {
+				|| raw.getName().startsWith("javax.") || speaksToJackson(raw)) {
 			return null;
 		}
 		return raw.isRecord() ? planRecord(type, raw) : planObject(type, raw);
@@ -205,7 +218,8 @@ final class Copiers {
 			JavaType declaring = type.findSuperType(current);
 			for (Field field : current.getDeclaredFields()) {
 				int modifiers = field.getModifiers();
-				if (Modifier.isStatic(modifiers) || Modifier.isTransient(modifiers)) {
+				if (Modifier.isStatic(modifiers) || Modifier.isTransient(modifiers)
+						|| JpaEntities.isFrameworkField(field.getName())) {
 					continue;
 				}
 				if (field.isSynthetic() || !field.trySetAccessible()) {
@@ -219,8 +233,12 @@ final class Copiers {
 				copiers.add(copier);
 			}
 		}
-		return new ExactClass(raw, new ObjectCopier(constructor, fields.toArray(Field[]::new),
-				copiers.toArray(Copier[]::new)));
+		ObjectCopier copier = new ObjectCopier(constructor, fields.toArray(Field[]::new), copiers.toArray(Copier[]::new));
+		if (JpaEntities.isEntity(raw)) {
+			this.copiesEntities = true;
+			return new ExactClass(raw, new EntityCopier(copier));
+		}
+		return new ExactClass(raw, copier);
 	}
 
 	/** Whether the class or a member of it carries an annotation, which may change how Jackson reads it. */
@@ -491,6 +509,75 @@ final class Copiers {
 
 	}
 
+	/**
+	 * Copies a value that holds entities, keeping for the whole copy which entity was copied to which,
+	 * so an entity the value refers to from several places is copied once.
+	 */
+	private static final class EntityGraph implements Copier {
+
+		private static final ThreadLocal<@Nullable IdentityHashMap<Object, Object>> COPIES = new ThreadLocal<>();
+
+		private final Copier root;
+
+		/** How many entities the last copy held, so the next one's map is sized for them at once. */
+		private volatile int lastEntities = 16;
+
+		EntityGraph(Copier root) {
+			this.root = root;
+		}
+
+		@Override
+		public @Nullable Object copy(@Nullable Object value) {
+			IdentityHashMap<Object, Object> outer = COPIES.get();
+			IdentityHashMap<Object, Object> copies = new IdentityHashMap<>(this.lastEntities);
+			COPIES.set(copies);
+			try {
+				return this.root.copy(value);
+			}
+			finally {
+				COPIES.set(outer);
+				this.lastEntities = Math.max(16, copies.size());
+			}
+		}
+
+		@Override
+		public boolean shares() {
+			return false;
+		}
+
+	}
+
+	/** Copies an entity once within the value being copied, and refers to that copy everywhere else. */
+	private static final class EntityCopier implements Copier {
+
+		private final ObjectCopier fields;
+
+		EntityCopier(ObjectCopier fields) {
+			this.fields = fields;
+		}
+
+		@Override
+		public @Nullable Object copy(@Nullable Object value) {
+			if (value == null) {
+				return null;
+			}
+			IdentityHashMap<Object, Object> copies = EntityGraph.COPIES.get();
+			Object copied = copies.get(value);
+			if (copied != null) {
+				return copied;
+			}
+			Object copy = this.fields.newInstance(value);
+			copies.put(value, copy);
+			return this.fields.fill(value, copy);
+		}
+
+		@Override
+		public boolean shares() {
+			return false;
+		}
+
+	}
+
 	private static final class ObjectCopier implements Copier {
 
 		private final Constructor<?> constructor;
@@ -510,8 +597,20 @@ final class Copiers {
 			if (value == null) {
 				return null;
 			}
+			return fill(value, newInstance(value));
+		}
+
+		Object newInstance(Object value) {
 			try {
-				Object copy = this.constructor.newInstance();
+				return this.constructor.newInstance();
+			}
+			catch (ReflectiveOperationException ex) {
+				throw new UnplannedShapeException(value.getClass(), value.getClass());
+			}
+		}
+
+		Object fill(Object value, Object copy) {
+			try {
 				for (int i = 0; i < this.fields.length; i++) {
 					Field field = this.fields[i];
 					Copier copier = this.copiers[i];

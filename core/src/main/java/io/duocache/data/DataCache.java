@@ -182,8 +182,10 @@ public final class DataCache extends SingleFlightCache<DataEntry> {
 						expiresAt);
 			}
 			catch (UnplannedShapeException ex) {
-				// This value holds a subclass somewhere: verified whole, it is copied through its bytes.
+				// This value holds a surprise (a subclass, a Hibernate proxy): verified whole, its private
+				// copy is read from its bytes on the first hit, which hold only the declared shapes.
 				verify(codec, value, stored);
+				return DataEntry.copied(stored, codec.reader, copier, null, writtenAt, expiresAt);
 			}
 		}
 		return DataEntry.read(stored, codec.reader, writtenAt, expiresAt);

@@ -93,8 +93,13 @@ class PackagedJarIT {
 		while (true) {
 			assertThat(this.process.isAlive()).as("the jar is running; its log:%n%s", Files.readString(log)).isTrue();
 			try {
-				Object health = getJson(base + "/actuator/health");
-				if (health instanceof Map<?, ?> status && "UP".equals(status.get("status"))) {
+				HttpResponse<String> health = this.http.send(HttpRequest.newBuilder(URI.create(base + "/actuator/health"))
+					.timeout(Duration.ofSeconds(10))
+					.build(), HttpResponse.BodyHandlers.ofString());
+				// 503 while the application runners still run: it listens, but is not ready yet.
+				if (health.statusCode() == 200
+						&& this.json.readValue(health.body(), Object.class) instanceof Map<?, ?> status
+						&& "UP".equals(status.get("status"))) {
 					return;
 				}
 			}
