@@ -16,6 +16,7 @@ import java.util.stream.BaseStream;
 import org.jspecify.annotations.Nullable;
 import org.springframework.core.KotlinDetector;
 import org.springframework.core.annotation.AnnotatedElementUtils;
+import org.springframework.util.ClassUtils;
 import org.springframework.util.ReflectionUtils;
 import org.springframework.util.unit.DataSize;
 
@@ -42,6 +43,9 @@ public final class CachedMethodScanner {
 	private static final String KOTLIN_FIX = "Apply the kotlin-spring compiler plugin (all-open) and annotate the "
 			+ "class with @Service or @Component, or add io.duocache.CacheData and io.duocache.CacheResource to the "
 			+ "all-open annotations and annotate the class with them, or declare the class and the function open.";
+
+	private static final boolean COROUTINES_REACTOR = ClassUtils.isPresent("kotlinx.coroutines.reactor.MonoKt",
+			CachedMethodScanner.class.getClassLoader());
 
 	private final Map<Class<?>, List<CacheDeclaration>> declarations = new ConcurrentHashMap<>();
 
@@ -128,6 +132,11 @@ public final class CachedMethodScanner {
 			}
 			throw invalid(methodName, "it is final, so the Spring proxy cannot intercept it",
 					"Remove the final modifier (or annotate only the methods that should be cached).");
+		}
+		if (KotlinDetector.isSuspendingFunction(method) && !COROUTINES_REACTOR) {
+			throw invalid(methodName, "it is a suspend fun, which Spring's proxies call through Kotlin's coroutine "
+					+ "bridge to Reactor, and kotlinx-coroutines-reactor is not on the class path",
+					"Add org.jetbrains.kotlinx:kotlinx-coroutines-reactor to the application's dependencies.");
 		}
 		if (method.getReturnType() == void.class) {
 			throw invalid(methodName, "it returns void, so there is nothing to cache",

@@ -24,7 +24,7 @@ enum ReturnKind {
 			ReturnKind.class.getClassLoader());
 
 	static ReturnKind of(Method method) {
-		if (reactorPresent && KotlinDetector.isSuspendingFunction(method)) {
+		if (KotlinDetector.isSuspendingFunction(method)) {
 			return SUSPENDING;
 		}
 		return of(method.getReturnType());
