@@ -44,7 +44,7 @@ final class SpringCacheTypes {
 					DataCaches dataCaches = caches.get();
 					ResolvableType valueType = valueType(ResolvableType.forMethodReturnType(method, userClass));
 					operation.getCacheNames()
-						.forEach((name) -> dataCaches.declareSpringCacheType(name, DuocacheBeanPostProcessor
+						.forEach((name) -> dataCaches.declareSpringCacheType(name, CachedMethodFactory
 							.javaType(valueType, dataCaches.codec().mapper().getTypeFactory())));
 				}
 			}
