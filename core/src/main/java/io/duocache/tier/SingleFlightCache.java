@@ -3,7 +3,6 @@ package io.duocache.tier;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
-import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
@@ -60,13 +59,8 @@ public abstract class SingleFlightCache<E> {
 
 	private volatile CacheObserver observer = CacheObserver.NONE;
 
-	/** Age after which a hit starts a background refresh, or 0; set once before the first call. */
-	private long refreshAfterNanos;
-
-	private @Nullable Executor refreshExecutor;
-
-	/** Keys being refreshed in the background, so that one refresh runs per key however many hits. */
-	private final Set<Object> refreshing = ConcurrentHashMap.newKeySet();
+	/** Refreshes stale entries in the background, or {@code null}; set once before the first call. */
+	private @Nullable BackgroundRefresh<E> refresh;
 
 	/**
 	 * Creates the cache.
@@ -253,8 +247,9 @@ public abstract class SingleFlightCache<E> {
 			E entry = validEntry(key);
 			if (entry != null) {
 				this.counters.hit();
-				if (this.refreshAfterNanos > 0) {
-					refreshIfStale(key, entry, loader, argument, async);
+				BackgroundRefresh<E> refresh = this.refresh;
+				if (refresh != null) {
+					refresh.refreshIfStale(key, entry, loader, argument, async);
 				}
 				return async ? CompletableFuture.completedFuture(fromEntry(entry)) : fromEntry(entry);
 			}
@@ -303,8 +298,7 @@ public abstract class SingleFlightCache<E> {
 	 */
 	public final void refreshInBackground(Duration staleAfter, Executor executor) {
 		this.cache.policy().expireAfterWrite().ifPresent((expiry) -> expiry.setExpiresAfter(staleAfter.multipliedBy(2)));
-		this.refreshExecutor = executor;
-		this.refreshAfterNanos = staleAfter.toNanos();
+		this.refresh = new BackgroundRefresh<>(this, staleAfter, executor);
 	}
 
 	/**
@@ -335,78 +329,16 @@ public abstract class SingleFlightCache<E> {
 	 * @return whether the cache refreshes in the background
 	 */
 	public final boolean refreshesInBackground() {
-		return this.refreshAfterNanos > 0;
+		return this.refresh != null;
 	}
 
-	private <A> void refreshIfStale(Object key, E entry, Loader<A> loader, A argument, boolean async) {
-		Instant writtenAt = writtenAt(entry);
-		Optional<Duration> age = (writtenAt != null) ? Optional.of(Duration.between(writtenAt, Instant.now()))
-				: this.cache.policy().expireAfterWrite().flatMap((expiry) -> expiry.ageOf(key));
-		if (age.isEmpty() || age.get().toNanos() < this.refreshAfterNanos || !this.refreshing.add(key)) {
-			return;
-		}
-		try {
-			A detached = loader.detach(argument);
-			this.refreshExecutor.execute(() -> refresh(key, entry, loader, detached, async));
-		}
-		catch (RuntimeException ex) {
-			refreshFailed(key, ex);
-		}
-	}
-
-	/** Computes a key again and replaces its entry, unless the entry left the cache meanwhile. */
-	private <A> void refresh(Object key, E stale, Loader<A> loader, A argument, boolean async) {
-		Object value;
-		try {
-			RefreshStart<E> start = startRefresh(key, stale);
-			if (!start.computes()) {
-				if (start.newer() != null) {
-					replaceEntry(key, stale, start.newer(), false);
-				}
-				this.refreshing.remove(key);
-				return;
-			}
-			value = loader.load(argument);
-		}
-		catch (Throwable ex) {
-			refreshFailed(key, ex);
-			return;
-		}
-		if (!async) {
-			replace(key, stale, value);
-			return;
-		}
-		if (value == null) {
-			refreshFailed(key, new DuocacheException("the cached method returned a null future"));
-			return;
-		}
-		((CompletionStage<?>) value).whenComplete((completed, failure) -> {
-			if (failure != null) {
-				refreshFailed(key, unwrap(failure));
-			}
-			else {
-				replace(key, stale, completed);
-			}
-		});
-	}
-
-	/**
-	 * Puts a refreshed value in place of the stale entry; the stale one leaves as replaced (a resource
-	 * is released only now that its successor is in place). If the stale entry was invalidated or
-	 * replaced meanwhile, the refreshed value is dropped as if removed.
-	 */
-	private void replace(Object key, E stale, @Nullable Object value) {
-		try {
-			replaceEntry(key, stale, toEntry(key, value), true);
-			this.refreshing.remove(key);
-		}
-		catch (RuntimeException ex) {
-			refreshFailed(key, ex);
-		}
+	/** Returns how long ago memory stored a key's entry, where memory keeps track of it. */
+	final Optional<Duration> ageInMemory(Object key) {
+		return this.cache.policy().expireAfterWrite().flatMap((expiry) -> expiry.ageOf(key));
 	}
 
 	/** Puts a fresh entry in place of a stale one; one computed here is then written beyond memory. */
-	private void replaceEntry(Object key, E stale, E fresh, boolean computedHere) {
+	final void replaceEntry(Object key, E stale, E fresh, boolean computedHere) {
 		long invalidationsBefore = this.invalidations.get();
 		if (this.cache.asMap().replace(key, stale, fresh)) {
 			this.counters.put();
@@ -420,15 +352,6 @@ public abstract class SingleFlightCache<E> {
 		if (computedHere) {
 			onFailed(key);
 		}
-	}
-
-	/** Ends a refresh that failed: what it started beyond memory is given up, and the next hit tries again. */
-	private void refreshFailed(Object key, Throwable failure) {
-		onFailed(key);
-		this.refreshing.remove(key);
-		this.counters.refreshed(false);
-		logger.warn("Background refresh of an entry of cache '" + this.name + "' failed; the current value is "
-				+ "kept and the next hit tries again", failure);
 	}
 
 	/** What an asynchronous waiter gets once the computation it waited for has ended. */
@@ -639,7 +562,7 @@ public abstract class SingleFlightCache<E> {
 		return true;
 	}
 
-	private static Throwable unwrap(Throwable failure) {
+	static Throwable unwrap(Throwable failure) {
 		if ((failure instanceof CompletionException || failure instanceof ExecutionException)
 				&& failure.getCause() != null) {
 			return failure.getCause();
