@@ -26,10 +26,7 @@ import tools.jackson.databind.ObjectWriter;
 import io.duocache.UnserializableReturnValueException;
 import io.duocache.config.CacheSettings;
 import io.duocache.key.CacheKey;
-import io.duocache.store.CorruptEntryException;
 import io.duocache.store.EntryStore;
-import io.duocache.store.EntryTooLargeException;
-import io.duocache.store.StoreUnavailableException;
 import io.duocache.store.StoredEntry;
 import io.duocache.tier.SessionCaches;
 import io.duocache.tier.SingleFlightCache;
@@ -58,11 +55,10 @@ public final class DataCache extends SingleFlightCache<DataEntry> {
 
 	private final boolean springApi;
 
-	private final EntryStore store;
+	/** The store step: what memory missed is read from the store behind it, computed entries written through. */
+	private final StoreBehindMemory store;
 
 	private final AtomicLong bytes = new AtomicLong();
-
-	private final StoreCounters storeCounters = new StoreCounters();
 
 	/**
 	 * Creates a data cache.
@@ -103,7 +99,7 @@ public final class DataCache extends SingleFlightCache<DataEntry> {
 		this.declaredCodec = (declaredType != null && !DataCodec.isVague(declaredType)) ? codecFor(declaredType)
 				: null;
 		this.methodName = methodName;
-		this.store = store;
+		this.store = new StoreBehindMemory(name, store);
 	}
 
 	private static @Nullable Duration memoryTtl(@Nullable Duration ttl, @Nullable Duration storeBound) {
@@ -193,7 +189,7 @@ public final class DataCache extends SingleFlightCache<DataEntry> {
 
 	@Override
 	protected Duration timeToLive(DataEntry entry, Duration memoryTtl) {
-		Duration bound = refreshesInBackground() ? memoryTtl(storedTtl(), this.store.memoryTtl()) : memoryTtl;
+		Duration bound = refreshesInBackground() ? memoryTtl(storedTtl(), store().memoryTtl()) : memoryTtl;
 		Instant expiresAt = entry.expiresAt();
 		if (expiresAt == null) {
 			return bound;
@@ -215,15 +211,11 @@ public final class DataCache extends SingleFlightCache<DataEntry> {
 
 	@Override
 	protected RefreshStart<DataEntry> startRefresh(Object key, DataEntry stale) {
-		if (this.store == EntryStore.NONE || this.declaredCodec == null || !(key instanceof CacheKey cacheKey)) {
+		if (!this.store.exists() || this.declaredCodec == null || !(key instanceof CacheKey cacheKey)) {
 			return RefreshStart.compute();
 		}
-		EntryStore.RefreshLead lead;
-		try {
-			lead = this.store.leadRefresh(name(), cacheKey, stale.writtenAt());
-		}
-		catch (RuntimeException ex) {
-			storeFailed(StoreCounters.READ, ex);
+		EntryStore.RefreshLead lead = this.store.leadRefresh(cacheKey, stale.writtenAt());
+		if (lead == null) {
 			return RefreshStart.compute();
 		}
 		StoredEntry newer = lead.newer();
@@ -236,7 +228,7 @@ public final class DataCache extends SingleFlightCache<DataEntry> {
 					newer.expiresAt()));
 		}
 		catch (RuntimeException ex) {
-			storeFailed(StoreCounters.READ, ex);
+			this.store.unreadableNewer(ex);
 			return RefreshStart.elsewhere();
 		}
 	}
@@ -380,19 +372,11 @@ public final class DataCache extends SingleFlightCache<DataEntry> {
 
 	@Override
 	protected @Nullable Loaded<DataEntry> loadFromStore(Object key) {
-		if (this.store == EntryStore.NONE || this.declaredCodec == null || !(key instanceof CacheKey cacheKey)) {
+		if (!this.store.exists() || this.declaredCodec == null || !(key instanceof CacheKey cacheKey)) {
 			return null;
 		}
-		StoredEntry stored;
-		try {
-			stored = this.store.loadOrLead(name(), cacheKey);
-		}
-		catch (RuntimeException ex) {
-			storeFailed(StoreCounters.READ, ex);
-			return null;
-		}
-		if (stored == null || stored.isExpiredAt(Instant.now())) {
-			this.storeCounters.miss();
+		StoredEntry stored = this.store.read(cacheKey);
+		if (stored == null) {
 			return null;
 		}
 		Object value;
@@ -400,11 +384,10 @@ public final class DataCache extends SingleFlightCache<DataEntry> {
 			value = this.declaredCodec.reader.readValue(stored.bytes());
 		}
 		catch (RuntimeException ex) {
-			removeFromStore(cacheKey);
-			storeFailed(StoreCounters.READ, ex);
+			this.store.unreadable(cacheKey, ex);
 			return null;
 		}
-		this.storeCounters.hit();
+		this.store.served();
 		DataEntry entry = entry(stored.bytes(), this.declaredCodec, value, true, stored.writtenAt(),
 				stored.expiresAt());
 		return new Loaded<>(entry, value);
@@ -412,86 +395,36 @@ public final class DataCache extends SingleFlightCache<DataEntry> {
 
 	@Override
 	protected void onPublished(Object key, DataEntry entry, long invalidationsBefore) {
-		if (this.store == EntryStore.NONE || !(key instanceof CacheKey cacheKey)) {
+		if (!this.store.exists() || !(key instanceof CacheKey cacheKey)) {
 			return;
 		}
-		try {
-			Duration ttl = storedTtl();
-			Instant expiresAt = (ttl != null) ? entry.writtenAt().plus(ttl) : null;
-			this.store.save(name(), cacheKey, new StoredEntry(entry.bytes(), entry.writtenAt(), expiresAt));
-		}
-		catch (EntryTooLargeException ex) {
-			this.storeCounters.error(StoreCounters.TOO_LARGE);
-			logger.debug(ex.getMessage());
-			return;
-		}
-		catch (RuntimeException ex) {
-			storeFailed(StoreCounters.WRITE, ex);
-			return;
-		}
-		if (invalidatedSince(invalidationsBefore)) {
-			removeFromStore(cacheKey);
-		}
+		Duration ttl = storedTtl();
+		Instant expiresAt = (ttl != null) ? entry.writtenAt().plus(ttl) : null;
+		this.store.write(cacheKey, new StoredEntry(entry.bytes(), entry.writtenAt(), expiresAt),
+				() -> invalidatedSince(invalidationsBefore));
 	}
 
 	@Override
 	protected void onFailed(Object key) {
-		if (this.store != EntryStore.NONE && key instanceof CacheKey cacheKey) {
-			try {
-				this.store.abandon(name(), cacheKey);
-			}
-			catch (RuntimeException ex) {
-				storeFailed(StoreCounters.WRITE, ex);
-			}
+		if (this.store.exists() && key instanceof CacheKey cacheKey) {
+			this.store.abandon(cacheKey);
 		}
 	}
 
 	@Override
 	public void invalidate(Object key) {
 		super.invalidate(key);
-		if (this.store != EntryStore.NONE && key instanceof CacheKey cacheKey) {
-			removeFromStore(cacheKey);
+		if (this.store.exists() && key instanceof CacheKey cacheKey) {
+			this.store.remove(cacheKey);
 		}
 	}
 
 	@Override
 	public void invalidateAll() {
 		super.invalidateAll();
-		if (this.store != EntryStore.NONE) {
-			try {
-				this.store.clear(name());
-			}
-			catch (RuntimeException ex) {
-				storeFailed(StoreCounters.CLEAR, ex);
-			}
+		if (this.store.exists()) {
+			this.store.clear();
 		}
-	}
-
-	private void removeFromStore(CacheKey key) {
-		try {
-			this.store.remove(name(), key);
-		}
-		catch (RuntimeException ex) {
-			storeFailed(StoreCounters.REMOVE, ex);
-		}
-	}
-
-	private void storeFailed(String operation, RuntimeException ex) {
-		this.storeCounters.error(operation);
-		if (ex instanceof CorruptEntryException) {
-			logger.warn("Cache '" + name() + "' dropped an entry of its " + this.store.name()
-					+ " store that does not read back (" + ex.getMessage() + "); the call computes instead");
-			return;
-		}
-		if (ex instanceof StoreUnavailableException) {
-			if (logger.isDebugEnabled()) {
-				logger.debug("Cache '" + name() + "' could not " + operation + " its " + this.store.name()
-						+ " store (" + ex.getMessage() + "); the call carries on from memory");
-			}
-			return;
-		}
-		logger.warn("Cache '" + name() + "' could not " + operation + " its " + this.store.name()
-				+ " store; the call carries on from memory", ex);
 	}
 
 	/**
@@ -499,7 +432,7 @@ public final class DataCache extends SingleFlightCache<DataEntry> {
 	 * @return the store counters
 	 */
 	public StoreCounters storeCounters() {
-		return this.storeCounters;
+		return this.store.counters();
 	}
 
 	/**
@@ -516,7 +449,7 @@ public final class DataCache extends SingleFlightCache<DataEntry> {
 	 * @return the store
 	 */
 	public EntryStore store() {
-		return this.store;
+		return this.store.store();
 	}
 
 	/**
