@@ -109,12 +109,7 @@ final class OwnerOnlyFiles {
 			throw refused(folder, "is not a folder", "delete it");
 		}
 		checkOwner(folder);
-		Set<PosixFilePermission> permissions = Files.getPosixFilePermissions(folder);
-		if (!permissions.equals(FOLDER)) {
-			logger.warn("The disk store's folder " + folder + " was " + PosixFilePermissions.toString(permissions)
-					+ ", so other users could read cached entries; it is now rwx------.");
-			Files.setPosixFilePermissions(folder, FOLDER);
-		}
+		tighten(folder, FOLDER);
 	}
 
 	/**
@@ -128,11 +123,17 @@ final class OwnerOnlyFiles {
 			return;
 		}
 		checkOwner(file);
-		Set<PosixFilePermission> permissions = Files.getPosixFilePermissions(file);
-		if (!permissions.equals(FILE)) {
-			logger.warn("The disk store's file " + file + " was " + PosixFilePermissions.toString(permissions)
-					+ "; it is now rw-------.");
-			Files.setPosixFilePermissions(file, FILE);
+		tighten(file, FILE);
+	}
+
+	/** Sets this user's own folder or file to owner-only if others may reach it, saying so. */
+	private static void tighten(Path path, Set<PosixFilePermission> ownerOnly) throws IOException {
+		Set<PosixFilePermission> permissions = Files.getPosixFilePermissions(path);
+		if (!permissions.equals(ownerOnly)) {
+			logger.warn("The disk store's " + (Files.isDirectory(path) ? "folder " : "file ") + path + " was "
+					+ PosixFilePermissions.toString(permissions) + ", so other users could read what it keeps; it is "
+					+ "now " + PosixFilePermissions.toString(ownerOnly) + ".");
+			Files.setPosixFilePermissions(path, ownerOnly);
 		}
 	}
 
