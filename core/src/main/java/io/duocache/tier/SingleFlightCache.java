@@ -6,11 +6,8 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executor;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicLong;
 
 import com.github.benmanes.caffeine.cache.Cache;
@@ -37,16 +34,13 @@ public abstract class SingleFlightCache<E> {
 
 	private static final Log logger = LogFactory.getLog(SingleFlightCache.class);
 
-	/** How often a waiter looks whether the computation it waits for was abandoned. */
-	private static final long ABANDONMENT_CHECK_MILLIS = 100;
-
 	private final String name;
 
 	private final CacheSettings settings;
 
 	private final Cache<Object, E> cache;
 
-	private final ConcurrentHashMap<Object, Flight<E>> flights = new ConcurrentHashMap<>();
+	private final Flights<E> flights;
 
 	/** This cache's counts, or for the cache of one HTTP session, its declaration's (set once, at creation). */
 	private CacheCounters counters = new CacheCounters();
@@ -88,6 +82,7 @@ public abstract class SingleFlightCache<E> {
 			@Nullable Duration memoryTtl, boolean entriesCarryExpiry) {
 		this.name = name;
 		this.settings = settings;
+		this.flights = new Flights<>(name);
 		if (memoryTtl != null && entriesCarryExpiry) {
 			builder.expireAfter(Expiry.<Object, E>writing((key, entry) -> timeToLive(entry, memoryTtl)))
 				.scheduler(Scheduler.systemScheduler());
@@ -253,11 +248,11 @@ public abstract class SingleFlightCache<E> {
 				}
 				return async ? CompletableFuture.completedFuture(fromEntry(entry)) : fromEntry(entry);
 			}
-			Flight<E> flight = this.flights.get(key);
+			Flight<E> flight = this.flights.current(key);
 			if (flight == null) {
 				Flight<E> mine = new Flight<>(async);
 				try {
-					flight = this.flights.putIfAbsent(key, mine);
+					flight = this.flights.claim(key, mine);
 					if (flight == null) {
 						if (landedMeanwhile(key, mine)) {
 							continue;
@@ -273,14 +268,14 @@ public abstract class SingleFlightCache<E> {
 				}
 			}
 			if (async) {
-				if (!abandoned(key, flight)) {
+				if (!this.flights.abandoned(key, flight)) {
 					this.counters.hit();
 					return flight.handle((landed, failure) -> afterWait(key, landed, failure, loader, argument))
 						.thenCompose((future) -> future);
 				}
 			}
 			else {
-				entry = await(key, flight);
+				entry = this.flights.await(key, flight);
 				if (entry != null) {
 					this.counters.hit();
 					return fromEntry(entry);
@@ -362,7 +357,7 @@ public abstract class SingleFlightCache<E> {
 				return CompletableFuture.completedFuture(fromEntry(landed));
 			}
 			Throwable cause = unwrap(failure);
-			return (cause instanceof Retry) ? getAsync(key, loader, argument) : CompletableFuture.failedFuture(cause);
+			return (cause instanceof Flight.Retry) ? getAsync(key, loader, argument) : CompletableFuture.failedFuture(cause);
 		}
 		catch (Throwable ex) {
 			return CompletableFuture.failedFuture(ex);
@@ -388,7 +383,7 @@ public abstract class SingleFlightCache<E> {
 		if (landed == null) {
 			return false;
 		}
-		this.flights.remove(key, mine);
+		this.flights.end(key, mine);
 		mine.complete(landed);
 		return true;
 	}
@@ -486,19 +481,12 @@ public abstract class SingleFlightCache<E> {
 	 * @return whether the entry was stored
 	 */
 	private boolean land(Object key, Flight<E> flight, E entry) {
-		this.flights.computeIfPresent(key, (ignored, current) -> {
-			if (current != flight) {
-				return current;
-			}
-			this.cache.put(key, entry);
-			flight.stored = true;
-			return null;
-		});
+		boolean stored = this.flights.endWith(key, flight, () -> this.cache.put(key, entry));
 		flight.complete(entry);
-		if (!flight.stored) {
+		if (!stored) {
 			onRemoval(key, entry, RemovalCause.EXPLICIT);
 		}
-		return flight.stored;
+		return stored;
 	}
 
 	/**
@@ -506,60 +494,9 @@ public abstract class SingleFlightCache<E> {
 	 * to fail, so they compute again instead.
 	 */
 	private void fail(Object key, Flight<E> flight, Throwable failure) {
-		this.flights.remove(key, flight);
+		this.flights.end(key, flight);
 		onFailed(key);
-		flight.completeExceptionally((failure instanceof InterruptedException) ? Retry.INSTANCE : failure);
-	}
-
-	/**
-	 * Waits for another caller's computation of a key.
-	 * @return its entry, or {@code null} when the caller should look again and compute if need be
-	 */
-	private @Nullable E await(Object key, Flight<E> flight) throws Throwable {
-		if (!flight.async && flight.owner == Thread.currentThread() && !flight.isDone() && !flight.ownerLeft) {
-			throw new DuocacheException("Recursive call with the same arguments in cache '" + this.name
-					+ "': the call would wait for itself. To fix this, make the recursion reach a different "
-					+ "argument before calling the cached method again.");
-		}
-		try {
-			while (true) {
-				if (abandoned(key, flight)) {
-					return null;
-				}
-				try {
-					return flight.get(ABANDONMENT_CHECK_MILLIS, TimeUnit.MILLISECONDS);
-				}
-				catch (TimeoutException ex) {
-					// Look again whether the owner is still computing.
-				}
-			}
-		}
-		catch (ExecutionException ex) {
-			Throwable cause = unwrap(ex);
-			if (cause instanceof Retry) {
-				return null;
-			}
-			throw cause;
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-			throw new DuocacheException("Interrupted while waiting for another caller's computation in cache '"
-					+ this.name + "'", ex);
-		}
-	}
-
-	/**
-	 * Returns whether a computation's owner left it without ending it (a failure that struck again
-	 * while it was being handled, such as a second {@link StackOverflowError}); such a computation is
-	 * removed and its waiters told to compute again.
-	 */
-	private boolean abandoned(Object key, Flight<E> flight) {
-		if (!flight.ownerLeft || flight.isDone()) {
-			return false;
-		}
-		this.flights.remove(key, flight);
-		flight.completeExceptionally(Retry.INSTANCE);
-		return true;
+		flight.completeExceptionally((failure instanceof InterruptedException) ? Flight.Retry.INSTANCE : failure);
 	}
 
 	static Throwable unwrap(Throwable failure) {
@@ -580,7 +517,7 @@ public abstract class SingleFlightCache<E> {
 			this.sessions.forEach((session) -> session.invalidate(key));
 		}
 		this.invalidations.incrementAndGet();
-		this.flights.remove(key);
+		this.flights.forget(key);
 		this.cache.invalidate(key);
 	}
 
@@ -592,7 +529,7 @@ public abstract class SingleFlightCache<E> {
 			this.sessions.forEach(SingleFlightCache::invalidateAll);
 		}
 		this.invalidations.incrementAndGet();
-		this.flights.clear();
+		this.flights.forgetAll();
 		this.cache.invalidateAll();
 	}
 
@@ -604,7 +541,7 @@ public abstract class SingleFlightCache<E> {
 		if (this.sessions != null) {
 			this.sessions.endAll();
 		}
-		this.flights.clear();
+		this.flights.forgetAll();
 		this.cache.invalidateAll();
 	}
 
@@ -614,7 +551,7 @@ public abstract class SingleFlightCache<E> {
 	 * @param key the key
 	 */
 	public final void releaseKey(Object key) {
-		this.flights.remove(key);
+		this.flights.forget(key);
 		this.cache.invalidate(key);
 	}
 
@@ -850,39 +787,6 @@ public abstract class SingleFlightCache<E> {
 		 */
 		default A detach(A argument) {
 			return argument;
-		}
-
-	}
-
-	/**
-	 * A computation in progress, which knows its thread so a recursive wait can be refused and
-	 * whether that thread left it without ending it.
-	 */
-	private static final class Flight<E> extends CompletableFuture<E> {
-
-		final Thread owner = Thread.currentThread();
-
-		/** Whether the owner hands out a future instead of waiting for the value itself. */
-		final boolean async;
-
-		volatile boolean ownerLeft;
-
-		/** Written under the flight map's lock on the key, read by the same thread after it. */
-		boolean stored;
-
-		Flight(boolean async) {
-			this.async = async;
-		}
-
-	}
-
-	/** Tells waiters to look again and compute if need be, instead of failing. */
-	private static final class Retry extends RuntimeException {
-
-		static final Retry INSTANCE = new Retry();
-
-		private Retry() {
-			super("computation ended without a value for its waiters", null, false, false);
 		}
 
 	}

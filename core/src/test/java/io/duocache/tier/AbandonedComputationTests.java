@@ -124,7 +124,7 @@ class AbandonedComputationTests {
 					|| thread.getState() == Thread.State.TIMED_WAITING)
 			.filter((thread) -> java.util.Arrays.stream(thread.getStackTrace())
 				.anyMatch((frame) -> frame.getMethodName().equals("await")
-						&& frame.getClassName().equals(SingleFlightCache.class.getName())))
+						&& frame.getClassName().equals(Flights.class.getName())))
 			.count();
 	}
 
