@@ -214,9 +214,7 @@ final class Copiers {
 			}
 			JavaType declaring = type.findSuperType(current);
 			for (Field field : current.getDeclaredFields()) {
-				int modifiers = field.getModifiers();
-				if (Modifier.isStatic(modifiers) || Modifier.isTransient(modifiers)
-						|| JpaEntities.isFrameworkField(field.getName())) {
+				if (!DataFields.isData(field)) {
 					continue;
 				}
 				if (field.isSynthetic() || !field.trySetAccessible()) {

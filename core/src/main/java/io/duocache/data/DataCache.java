@@ -278,7 +278,7 @@ public final class DataCache extends SingleFlightCache<DataEntry> {
 
 	private byte[] write(Codec codec, @Nullable Object value) {
 		try {
-			return codec.writer.writeValueAsBytes(OptionalModules.unproxyWhole(value));
+			return codec.writer.writeValueAsBytes(OptionalModules.unproxy(value));
 		}
 		catch (LazyAssociationException ex) {
 			throw lazyAssociation(codec, value, ex, ex);

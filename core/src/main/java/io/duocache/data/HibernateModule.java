@@ -43,11 +43,12 @@ final class HibernateModule extends SimpleModule {
 	}
 
 	/**
-	 * Returns the entity a proxy returned as a whole value stands for, since a writer for the declared
-	 * type would read the proxy's own empty fields.
+	 * Returns the entity an initialized proxy stands for, or the value itself: a writer for the
+	 * declared type of a whole value, or a field-by-field comparison, would read the proxy's own empty
+	 * fields.
 	 * @throws LazyAssociationException if the proxy was never initialized
 	 */
-	static Object unproxyWhole(Object value) {
+	static Object unproxy(Object value) {
 		if (value instanceof HibernateProxy proxy) {
 			LazyInitializer initializer = proxy.getHibernateLazyInitializer();
 			if (initializer.isUninitialized()) {
@@ -58,15 +59,11 @@ final class HibernateModule extends SimpleModule {
 		return value;
 	}
 
-	/** Returns the entity an initialized proxy stands for, or the value itself. */
-	static Object unproxy(Object value) {
-		if (value instanceof HibernateProxy proxy) {
-			LazyInitializer initializer = proxy.getHibernateLazyInitializer();
-			if (!initializer.isUninitialized()) {
-				return initializer.getImplementation();
-			}
+	/** Refuses a collection association that was never loaded, rather than loading or skipping it. */
+	private static void checkInitialized(PersistentCollection<?> collection, JsonGenerator gen) {
+		if (!collection.wasInitialized()) {
+			throw LazyAssociationException.at(gen.streamWriteContext(), String.valueOf(collection.getRole()));
 		}
-		return value;
 	}
 
 	private static final class HibernateSerializers implements Serializers {
@@ -119,10 +116,7 @@ final class HibernateModule extends SimpleModule {
 
 		@Override
 		public void serialize(Collection<?> collection, JsonGenerator gen, SerializationContext ctxt) {
-			PersistentCollection<?> persistent = (PersistentCollection<?>) collection;
-			if (!persistent.wasInitialized()) {
-				throw LazyAssociationException.at(gen.streamWriteContext(), String.valueOf(persistent.getRole()));
-			}
+			checkInitialized((PersistentCollection<?>) collection, gen);
 			gen.writeStartArray(collection, collection.size());
 			for (Object element : collection) {
 				ctxt.writeValue(gen, element);
@@ -140,10 +134,7 @@ final class HibernateModule extends SimpleModule {
 
 		@Override
 		public void serialize(Map<?, ?> map, JsonGenerator gen, SerializationContext ctxt) {
-			PersistentCollection<?> persistent = (PersistentCollection<?>) map;
-			if (!persistent.wasInitialized()) {
-				throw LazyAssociationException.at(gen.streamWriteContext(), String.valueOf(persistent.getRole()));
-			}
+			checkInitialized((PersistentCollection<?>) map, gen);
 			gen.writeStartObject(map);
 			for (Map.Entry<?, ?> entry : map.entrySet()) {
 				Object key = entry.getKey();

@@ -40,17 +40,12 @@ final class OptionalModules {
 	}
 
 	/**
-	 * Returns what a value to be written stands for: the entity of an initialized Hibernate proxy, else
+	 * Returns what a value stands for: the entity of an initialized Hibernate proxy, else
 	 * the value itself.
 	 * @throws LazyAssociationException if it is a proxy that was never initialized
 	 */
-	static @Nullable Object unproxyWhole(@Nullable Object value) {
-		return (HIBERNATE && value != null) ? HibernateModule.unproxyWhole(value) : value;
-	}
-
-	/** Returns the entity an initialized Hibernate proxy stands for, or the value itself. */
-	static Object unproxy(Object value) {
-		return HIBERNATE ? HibernateModule.unproxy(value) : value;
+	static @Nullable Object unproxy(@Nullable Object value) {
+		return (HIBERNATE && value != null) ? HibernateModule.unproxy(value) : value;
 	}
 
 	/** Whether a value is one of Spring Data's, written field by field by its module. */

@@ -1,7 +1,6 @@
 package io.duocache.data;
 
 import java.lang.reflect.Field;
-import java.lang.reflect.Modifier;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.IdentityHashMap;
@@ -113,9 +112,7 @@ final class ShapeCheck {
 		List<Field> fields = new ArrayList<>();
 		for (Class<?> current = type; current != null && current != Object.class; current = current.getSuperclass()) {
 			for (Field field : current.getDeclaredFields()) {
-				int modifiers = field.getModifiers();
-				if (!Modifier.isStatic(modifiers) && !Modifier.isTransient(modifiers)
-						&& !JpaEntities.isFrameworkField(field.getName()) && field.trySetAccessible()) {
+				if (DataFields.isData(field) && field.trySetAccessible()) {
 					fields.add(field);
 				}
 			}

@@ -1,7 +1,6 @@
 package io.duocache.data;
 
 import java.lang.reflect.Field;
-import java.lang.reflect.Modifier;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
@@ -73,8 +72,7 @@ public final class ShapeFingerprint {
 		List<Field> fields = new ArrayList<>();
 		for (Class<?> current = type; current != null && current != Object.class; current = current.getSuperclass()) {
 			for (Field field : current.getDeclaredFields()) {
-				int modifiers = field.getModifiers();
-				if (!Modifier.isStatic(modifiers) && !Modifier.isTransient(modifiers)) {
+				if (DataFields.isData(field)) {
 					fields.add(field);
 				}
 			}
