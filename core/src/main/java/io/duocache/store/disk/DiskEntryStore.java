@@ -75,9 +75,8 @@ public final class DiskEntryStore implements EntryStore, AutoCloseable {
 	/** The cache folders made ready so far. */
 	private final Set<Path> preparedFolders = ConcurrentHashMap.newKeySet();
 
-	private volatile @Nullable OwnerOnlyFiles files;
-
-	private volatile @Nullable EntrySigner signer;
+	/** How files are created and checked, and what signs entries; set when the store opens. */
+	private volatile @Nullable Opened opened;
 
 	private volatile @Nullable ScheduledExecutorService sweeper;
 
@@ -107,8 +106,7 @@ public final class DiskEntryStore implements EntryStore, AutoCloseable {
 			ownerOnly.prepareRoot();
 			Path probe = Files.createTempFile(root, "probe", TEMP_SUFFIX);
 			Files.delete(probe);
-			this.signer = SigningKeyFile.signer(root, ownerOnly, this.settings.signingKey());
-			this.files = ownerOnly;
+			this.opened = new Opened(ownerOnly, SigningKeyFile.signer(root, ownerOnly, this.settings.signingKey()));
 		}
 		catch (IOException | UnsupportedOperationException | SecurityException ex) {
 			throw new DuocacheException("The disk store cannot use the folder " + root.toAbsolutePath()
@@ -148,7 +146,7 @@ public final class DiskEntryStore implements EntryStore, AutoCloseable {
 			ByteBuffer trailer = readFully(channel, ByteBuffer.allocate(EntryFormat.TRAILER_BYTES), size);
 			ByteBuffer signature = readFully(channel, ByteBuffer.allocate(EntrySigner.SIGNATURE_BYTES), size);
 			EntryFormat.verify(header, payload, trailer);
-			if (!signer().verifies(signature.array(), SIGNED_CONTEXT, header, ByteBuffer.wrap(payload), trailer)) {
+			if (!opened().signer().verifies(signature.array(), SIGNED_CONTEXT, header, ByteBuffer.wrap(payload), trailer)) {
 				throw new CorruptEntryException("signature does not match: not written by this application's user");
 			}
 			return new StoredEntry(payload, read.writtenAt(), read.expiresAt());
@@ -181,14 +179,14 @@ public final class DiskEntryStore implements EntryStore, AutoCloseable {
 		ByteBuffer header = EntryFormat.header(key, entry);
 		ByteBuffer payload = ByteBuffer.wrap(entry.bytes());
 		ByteBuffer trailer = EntryFormat.trailer(header, entry.bytes());
-		ByteBuffer signature = ByteBuffer.wrap(signer().sign(SIGNED_CONTEXT, header, payload, trailer));
+		ByteBuffer signature = ByteBuffer.wrap(opened().signer().sign(SIGNED_CONTEXT, header, payload, trailer));
 		ByteBuffer[] parts = { header.duplicate(), payload, trailer, signature };
 		long length = EntryFormat.HEADER_BYTES + (long) entry.bytes().length + EntryFormat.TRAILER_BYTES
 				+ EntrySigner.SIGNATURE_BYTES;
 		try {
 			prepare(file.getParent());
 			try (FileChannel channel = FileChannel.open(temp, EnumSet.of(StandardOpenOption.CREATE_NEW,
-					StandardOpenOption.WRITE), ownerOnly().fileAttributes())) {
+					StandardOpenOption.WRITE), opened().files().fileAttributes())) {
 				long written = 0;
 				while (written < length) {
 					written += channel.write(parts);
@@ -211,20 +209,12 @@ public final class DiskEntryStore implements EntryStore, AutoCloseable {
 		if (this.preparedFolders.contains(folder) && Files.isDirectory(folder)) {
 			return;
 		}
-		ownerOnly().prepareFolder(folder);
+		opened().files().prepareFolder(folder);
 		this.preparedFolders.add(folder);
 	}
 
-	private OwnerOnlyFiles ownerOnly() {
-		OwnerOnlyFiles current = this.files;
-		if (current == null) {
-			throw new IllegalStateException("The disk store is not open");
-		}
-		return current;
-	}
-
-	private EntrySigner signer() {
-		EntrySigner current = this.signer;
+	private Opened opened() {
+		Opened current = this.opened;
 		if (current == null) {
 			throw new IllegalStateException("The disk store is not open");
 		}
@@ -436,6 +426,10 @@ public final class DiskEntryStore implements EntryStore, AutoCloseable {
 	}
 
 	private record Aged(Path file, FileTime modified, long size) {
+	}
+
+	/** What an open store creates files with and signs entries with. */
+	private record Opened(OwnerOnlyFiles files, EntrySigner signer) {
 	}
 
 }
