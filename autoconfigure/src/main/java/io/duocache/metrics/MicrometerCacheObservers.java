@@ -21,7 +21,7 @@ import io.duocache.tier.CacheCounters;
 import io.duocache.tier.CacheObserver;
 import io.duocache.tier.SessionCaches;
 import io.duocache.tier.SingleFlightCache;
-import io.duocache.tier.Tier;
+import io.duocache.config.Tier;
 
 /**
  * Registers the meters of every Duocache cache, including caches created long after startup: the

@@ -16,7 +16,7 @@ import org.springframework.context.ConfigurableApplicationContext;
 
 import io.duocache.config.CacheSettings;
 import io.duocache.config.DuocacheSettings;
-import io.duocache.tier.Tier;
+import io.duocache.config.Tier;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatException;

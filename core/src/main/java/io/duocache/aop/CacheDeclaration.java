@@ -10,7 +10,7 @@ import io.duocache.Scope;
 import io.duocache.ResourceReleaser;
 import io.duocache.ResourceValidator;
 import io.duocache.config.CacheSettings;
-import io.duocache.tier.Tier;
+import io.duocache.config.Tier;
 
 /**
  * A cached method as its annotation declares it, already checked.

@@ -10,12 +10,13 @@ import org.jspecify.annotations.Nullable;
 
 import io.duocache.key.KeyHasher;
 import io.duocache.tier.SessionCaches;
+import io.duocache.tier.Loader;
 import io.duocache.tier.SingleFlightCache;
 
 /**
  * One cached method of one bean, resolved once: its cache, its key hasher and how it logs.
  */
-final class CachedMethod implements SingleFlightCache.Loader<MethodInvocation> {
+final class CachedMethod implements Loader<MethodInvocation> {
 
 	private static final Log spinnerLog = LogFactory.getLog("io.duocache.Spinner");
 

@@ -42,7 +42,7 @@ import io.duocache.store.EntryStore;
 import io.duocache.store.disk.DiskEntryStore;
 import io.duocache.tier.SessionCaches;
 import io.duocache.tier.SingleFlightCache;
-import io.duocache.tier.Tier;
+import io.duocache.config.Tier;
 
 /**
  * Makes the cached method of each checked declaration: resolves its settings, code hash and return

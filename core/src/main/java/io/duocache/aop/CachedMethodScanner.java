@@ -29,7 +29,7 @@ import io.duocache.ResourceReleaser;
 import io.duocache.ResourceValidator;
 import io.duocache.config.CacheSettings;
 import io.duocache.config.Durations;
-import io.duocache.tier.Tier;
+import io.duocache.config.Tier;
 
 /**
  * Finds the cached methods of a class and checks how they are declared, failing with a message that

@@ -7,6 +7,7 @@ import org.aopalliance.intercept.MethodInvocation;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
+import io.duocache.tier.Loader;
 import io.duocache.tier.SingleFlightCache;
 
 /**
@@ -20,18 +21,18 @@ final class ReactiveReturns {
 	private ReactiveReturns() {
 	}
 
-	static Mono<?> mono(SingleFlightCache<?> cache, Object key, SingleFlightCache.Loader<MethodInvocation> loader,
+	static Mono<?> mono(SingleFlightCache<?> cache, Object key, Loader<MethodInvocation> loader,
 			MethodInvocation invocation) {
 		return Mono.defer(() -> lookUp(cache, key, loader, invocation));
 	}
 
-	static Flux<?> flux(SingleFlightCache<?> cache, Object key, SingleFlightCache.Loader<MethodInvocation> loader,
+	static Flux<?> flux(SingleFlightCache<?> cache, Object key, Loader<MethodInvocation> loader,
 			MethodInvocation invocation) {
 		return Flux.defer(() -> lookUp(cache, key, loader, invocation).flatMapIterable((list) -> (List<?>) list));
 	}
 
 	private static Mono<Object> lookUp(SingleFlightCache<?> cache, Object key,
-			SingleFlightCache.Loader<MethodInvocation> loader, MethodInvocation invocation) {
+			Loader<MethodInvocation> loader, MethodInvocation invocation) {
 		CompletableFuture<Object> value;
 		try {
 			value = cache.getAsync(key, loader, invocation);

@@ -3,7 +3,6 @@ package io.duocache.config;
 import java.util.Map;
 
 import io.duocache.Persist;
-import io.duocache.tier.Tier;
 
 /**
  * The application's settings for every cache: defaults per tier and overrides per cache name.

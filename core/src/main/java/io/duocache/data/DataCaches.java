@@ -14,7 +14,7 @@ import io.duocache.store.EntryStore;
 import io.duocache.store.InvalidationListener;
 import io.duocache.tier.CacheObserver;
 import io.duocache.tier.CacheRegistry;
-import io.duocache.tier.Tier;
+import io.duocache.config.Tier;
 
 /**
  * Every data cache by name: the caches of {@code @CacheData} methods and those used through Spring's

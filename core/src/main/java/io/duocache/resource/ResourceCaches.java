@@ -10,7 +10,7 @@ import io.duocache.key.CacheKey;
 import io.duocache.key.ResourceIdentities;
 import io.duocache.tier.CacheObserver;
 import io.duocache.tier.CacheRegistry;
-import io.duocache.tier.Tier;
+import io.duocache.config.Tier;
 
 /**
  * Every resource cache by name; closing the application context releases every instance.

@@ -1,7 +1,6 @@
 package io.duocache.store;
 
 import java.time.Duration;
-import java.time.Instant;
 
 import org.jspecify.annotations.Nullable;
 
@@ -106,62 +105,30 @@ public interface EntryStore {
 	@Nullable StoredEntry load(String cacheName, CacheKey key);
 
 	/**
-	 * Returns the entry stored under a key, or {@code null} when the caller is to compute it. A store
-	 * shared by several instances lets one of them compute a missing key while the others wait for
-	 * its value (bounded); the one that computes must end with {@link #save} or {@link #abandon}.
+	 * Takes the right to compute a missing key, held by one instance at a time among those that share
+	 * the store; the caller that gets it ends with {@link #save} or {@link #abandon}. A store no other
+	 * instance shares always grants it.
 	 * @param cacheName the cache
 	 * @param key the key
-	 * @return the entry, or {@code null} to compute
+	 * @return whether this caller computes the key; {@code false} while another instance does
 	 */
-	default @Nullable StoredEntry loadOrLead(String cacheName, CacheKey key) {
-		return load(cacheName, key);
+	default boolean lead(String cacheName, CacheKey key) {
+		return true;
 	}
 
 	/**
-	 * Decides who refreshes a key in the background, for a memory copy written at {@code writtenAt}:
-	 * an entry another instance stored since is used as it is; otherwise this caller computes (and
-	 * must end with {@link #save} or {@link #abandon}), unless a store shared by several instances
-	 * finds another instance refreshing the key already.
-	 * @param cacheName the cache
-	 * @param key the key
-	 * @param writtenAt when the memory copy being refreshed was computed
-	 * @return what to do
+	 * Returns how long a caller that did not get the right to compute a key waits at most for the
+	 * value of the instance that did, before it computes the key itself.
+	 * @return the bound
 	 */
-	default RefreshLead leadRefresh(String cacheName, CacheKey key, Instant writtenAt) {
-		StoredEntry stored = load(cacheName, key);
-		return (stored != null && stored.writtenAt().isAfter(writtenAt)) ? RefreshLead.use(stored)
-				: RefreshLead.COMPUTE;
+	default Duration leaseWait() {
+		return Duration.ZERO;
 	}
 
 	/**
-	 * Who refreshes a key: this caller ({@code compute}), nobody because a newer entry is stored
-	 * ({@code newer}), or another instance (neither).
-	 *
-	 * @param compute whether this caller computes the key
-	 * @param newer an entry stored since the memory copy was written, or {@code null}
-	 */
-	record RefreshLead(boolean compute, @Nullable StoredEntry newer) {
-
-		/** This caller computes. */
-		public static final RefreshLead COMPUTE = new RefreshLead(true, null);
-
-		/** Another instance is computing. */
-		public static final RefreshLead ELSEWHERE = new RefreshLead(false, null);
-
-		/**
-		 * Uses an entry stored since.
-		 * @param newer the entry
-		 * @return the decision
-		 */
-		public static RefreshLead use(StoredEntry newer) {
-			return new RefreshLead(false, newer);
-		}
-
-	}
-
-	/**
-	 * Gives up the computation of a key that {@link #loadOrLead} or {@link #leadRefresh} handed to this
-	 * caller: it failed.
+	 * Gives up the computation of a key: it failed, or another instance computes it. What
+	 * {@link #lead} granted and what a {@link #load} of the key observed for the write that follows are
+	 * forgotten.
 	 * @param cacheName the cache
 	 * @param key the key
 	 */

@@ -13,8 +13,6 @@ import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
 
 import io.duocache.DuocacheException;
-import io.duocache.tier.SingleFlightCache.Loader;
-import io.duocache.tier.SingleFlightCache.RefreshStart;
 
 /**
  * Refreshes the stale entries of one cache in the background (stale-while-revalidate): a hit on an
@@ -28,7 +26,15 @@ final class BackgroundRefresh<E> {
 
 	private static final Log logger = LogFactory.getLog(BackgroundRefresh.class);
 
-	private final SingleFlightCache<E> cache;
+	private final String cacheName;
+
+	private final MemoryStep<E> memory;
+
+	private final Entries<E> entries;
+
+	private final BeyondMemory<E> beyond;
+
+	private final Meters meters;
 
 	/** Age after which a hit starts a refresh. */
 	private final long refreshAfterNanos;
@@ -38,8 +44,13 @@ final class BackgroundRefresh<E> {
 	/** Keys being refreshed, so that one refresh runs per key however many hits. */
 	private final Set<Object> refreshing = ConcurrentHashMap.newKeySet();
 
-	BackgroundRefresh(SingleFlightCache<E> cache, Duration staleAfter, Executor executor) {
-		this.cache = cache;
+	BackgroundRefresh(String cacheName, MemoryStep<E> memory, Entries<E> entries, BeyondMemory<E> beyond,
+			Meters meters, Duration staleAfter, Executor executor) {
+		this.cacheName = cacheName;
+		this.memory = memory;
+		this.entries = entries;
+		this.beyond = beyond;
+		this.meters = meters;
 		this.refreshAfterNanos = staleAfter.toNanos();
 		this.executor = executor;
 	}
@@ -48,9 +59,9 @@ final class BackgroundRefresh<E> {
 	 * Starts a refresh of a key whose entry a hit found older than the ttl, unless one is running.
 	 */
 	<A> void refreshIfStale(Object key, E entry, Loader<A> loader, A argument, boolean async) {
-		Instant writtenAt = this.cache.writtenAt(entry);
+		Instant writtenAt = this.entries.writtenAt(entry);
 		Optional<Duration> age = (writtenAt != null) ? Optional.of(Duration.between(writtenAt, Instant.now()))
-				: this.cache.ageInMemory(key);
+				: this.memory.ageOf(key);
 		if (age.isEmpty() || age.get().toNanos() < this.refreshAfterNanos || !this.refreshing.add(key)) {
 			return;
 		}
@@ -67,10 +78,10 @@ final class BackgroundRefresh<E> {
 	private <A> void refresh(Object key, E stale, Loader<A> loader, A argument, boolean async) {
 		Object value;
 		try {
-			RefreshStart<E> start = this.cache.startRefresh(key, stale);
+			RefreshStart<E> start = this.beyond.startRefresh(key, stale);
 			if (!start.computes()) {
 				if (start.newer() != null) {
-					this.cache.replaceEntry(key, stale, start.newer(), false);
+					replaceEntry(key, stale, start.newer(), false);
 				}
 				this.refreshing.remove(key);
 				return;
@@ -91,7 +102,7 @@ final class BackgroundRefresh<E> {
 		}
 		((CompletionStage<?>) value).whenComplete((completed, failure) -> {
 			if (failure != null) {
-				refreshFailed(key, SingleFlightCache.unwrap(failure));
+				refreshFailed(key, Flight.unwrap(failure));
 			}
 			else {
 				replace(key, stale, completed);
@@ -106,7 +117,7 @@ final class BackgroundRefresh<E> {
 	 */
 	private void replace(Object key, E stale, @Nullable Object value) {
 		try {
-			this.cache.replaceEntry(key, stale, this.cache.toEntry(key, value), true);
+			replaceEntry(key, stale, this.entries.toEntry(key, value), true);
 			this.refreshing.remove(key);
 		}
 		catch (RuntimeException ex) {
@@ -114,12 +125,29 @@ final class BackgroundRefresh<E> {
 		}
 	}
 
+	/** Puts a fresh entry in place of a stale one; one computed here is then written beyond memory. */
+	private void replaceEntry(Object key, E stale, E fresh, boolean computedHere) {
+		long invalidationsBefore = this.memory.invalidations();
+		if (this.memory.replace(key, stale, fresh)) {
+			this.meters.counters.put();
+			this.meters.counters.refreshed(true);
+			if (computedHere) {
+				this.beyond.published(key, fresh, () -> this.memory.invalidatedSince(invalidationsBefore));
+			}
+			return;
+		}
+		this.entries.released(key, fresh);
+		if (computedHere) {
+			this.beyond.failed(key);
+		}
+	}
+
 	/** Ends a refresh that failed: what it started beyond memory is given up, and the next hit tries again. */
 	private void refreshFailed(Object key, Throwable failure) {
-		this.cache.onFailed(key);
+		this.beyond.failed(key);
 		this.refreshing.remove(key);
-		this.cache.counters().refreshed(false);
-		logger.warn("Background refresh of an entry of cache '" + this.cache.name() + "' failed; the current value is "
+		this.meters.counters.refreshed(false);
+		logger.warn("Background refresh of an entry of cache '" + this.cacheName + "' failed; the current value is "
 				+ "kept and the next hit tries again", failure);
 	}
 

@@ -2,6 +2,8 @@ package io.duocache.tier;
 
 import org.jspecify.annotations.Nullable;
 
+import io.duocache.config.Tier;
+
 /**
  * Hears what one cache does on the call path, for metrics. Implementations must be cheap and must
  * not throw.

@@ -15,6 +15,7 @@ import org.springframework.beans.factory.DisposableBean;
 import org.springframework.cache.Cache;
 
 import io.duocache.CacheInfo;
+import io.duocache.config.Tier;
 import io.duocache.key.CacheKey;
 import io.duocache.key.KeyHasher;
 import io.duocache.store.EntryStore;

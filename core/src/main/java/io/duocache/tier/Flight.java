@@ -1,6 +1,8 @@
 package io.duocache.tier;
 
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutionException;
 
 /**
  * A computation in progress, which knows its thread so a recursive wait can be refused and
@@ -22,6 +24,15 @@ final class Flight<E> extends CompletableFuture<E> {
 
 	Flight(boolean async) {
 		this.async = async;
+	}
+
+	/** Returns the failure a future or a computation wraps. */
+	static Throwable unwrap(Throwable failure) {
+		if ((failure instanceof CompletionException || failure instanceof ExecutionException)
+				&& failure.getCause() != null) {
+			return failure.getCause();
+		}
+		return failure;
 	}
 
 	/** Tells waiters to look again and compute if need be, instead of failing. */

@@ -95,7 +95,7 @@ final class Flights<E> {
 			}
 		}
 		catch (ExecutionException ex) {
-			Throwable cause = SingleFlightCache.unwrap(ex);
+			Throwable cause = Flight.unwrap(ex);
 			if (cause instanceof Flight.Retry) {
 				return null;
 			}

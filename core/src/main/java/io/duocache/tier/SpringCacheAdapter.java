@@ -34,9 +34,9 @@ final class SpringCacheAdapter implements Cache {
 
 	@Override
 	public @Nullable ValueWrapper get(Object key) {
-		SingleFlightCache.Present present = this.cache.lookup(key);
+		Present present = this.cache.lookup(key);
 		if (present == null) {
-			this.cache.recordMiss();
+			this.cache.meters().counters.miss();
 			return null;
 		}
 		return new SimpleValueWrapper(present.value());
@@ -82,9 +82,9 @@ final class SpringCacheAdapter implements Cache {
 
 	@Override
 	public @Nullable CompletableFuture<?> retrieve(Object key) {
-		SingleFlightCache.Present present = this.cache.lookup(key);
+		Present present = this.cache.lookup(key);
 		if (present == null) {
-			this.cache.recordMiss();
+			this.cache.meters().counters.miss();
 			return null;
 		}
 		Object value = present.value();
@@ -104,13 +104,38 @@ final class SpringCacheAdapter implements Cache {
 
 	@Override
 	public void put(Object key, @Nullable Object value) {
-		this.cache.put(key, fromStoreValue(value));
+		put(this.cache, key, fromStoreValue(value));
+	}
+
+	/** Stores a value under a key as if it had been computed, replacing what was there. */
+	private static <E> void put(SingleFlightCache<E> cache, Object key, @Nullable Object value) {
+		cache.memory().put(key, cache.entries().toEntry(key, value));
+		cache.meters().counters.put();
 	}
 
 	@Override
 	public @Nullable ValueWrapper putIfAbsent(Object key, @Nullable Object value) {
-		SingleFlightCache.Present existing = this.cache.putIfAbsent(key, fromStoreValue(value));
-		return (existing != null) ? new SimpleValueWrapper(existing.value()) : null;
+		return putIfAbsent(this.cache, key, fromStoreValue(value));
+	}
+
+	/**
+	 * Stores a value under a key unless an entry is there, atomically: of callers racing on one key,
+	 * exactly one stores its value; the others get what a hit on the entry already there returns.
+	 */
+	private static <E> @Nullable ValueWrapper putIfAbsent(SingleFlightCache<E> cache, Object key,
+			@Nullable Object value) {
+		Object[] stored = new Object[1];
+		E current = cache.memory().putIfAbsent(key, (absent) -> {
+			E entry = cache.entries().toEntry(absent, value);
+			stored[0] = entry;
+			return entry;
+		});
+		if (current == stored[0]) {
+			cache.meters().counters.put();
+			return null;
+		}
+		cache.meters().counters.hit();
+		return new SimpleValueWrapper(cache.entries().fromEntry(current, cache.meters().observer));
 	}
 
 	@Override

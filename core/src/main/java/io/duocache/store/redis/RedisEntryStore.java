@@ -27,7 +27,6 @@ import io.duocache.store.EntrySigner;
 import io.duocache.store.EntryStore;
 import io.duocache.store.EntryTooLargeException;
 import io.duocache.store.InvalidationListener;
-import io.duocache.store.StoreUnavailableException;
 import io.duocache.store.StoredEntry;
 
 import static io.duocache.store.redis.RedisLayout.bytes;
@@ -40,16 +39,13 @@ import static io.duocache.store.redis.RedisLayout.text;
  * are Lua scripts that see the generation and the entry's version together, so a value computed
  * before an invalidation is never written after it ({@link RedisScripts}). Invalidations are
  * published with a per-cache sequence number ({@link RedisInvalidations}). One instance at a time
- * computes a missing key ({@link RedisLeases}); the others wait for its value. Every operation is
+ * computes a missing key ({@link RedisLeases}). Every operation is
  * bounded by a timeout and skipped while a circuit breaker is open, so Redis being down or slow never
  * reaches a caller ({@link RedisCommands}).
  */
 public final class RedisEntryStore implements EntryStore, AutoCloseable {
 
 	private static final Log logger = LogFactory.getLog(RedisEntryStore.class);
-
-	/** How often a waiting instance looks whether the leaseholder's value has landed. */
-	private static final Duration LEASE_POLL = Duration.ofMillis(25);
 
 	private final RedisConnectionFactory connections;
 
@@ -182,34 +178,13 @@ public final class RedisEntryStore implements EntryStore, AutoCloseable {
 	}
 
 	@Override
-	public @Nullable StoredEntry loadOrLead(String cacheName, CacheKey key) {
-		StoredEntry entry = load(cacheName, key);
-		String lease = layout().lease(cacheName, key);
-		if (entry != null || this.leases.take(lease)) {
-			return entry;
-		}
-		long deadline = System.nanoTime() + this.settings.lease().toNanos() + this.settings.timeout().toNanos();
-		while (System.nanoTime() < deadline) {
-			sleep(LEASE_POLL);
-			entry = load(cacheName, key);
-			if (entry != null || this.leases.take(lease)) {
-				return entry;
-			}
-		}
-		return null;
+	public boolean lead(String cacheName, CacheKey key) {
+		return this.leases.take(layout().lease(cacheName, key));
 	}
 
 	@Override
-	public RefreshLead leadRefresh(String cacheName, CacheKey key, Instant writtenAt) {
-		RefreshLead stored = EntryStore.super.leadRefresh(cacheName, key, writtenAt);
-		if (!stored.compute()) {
-			return stored;
-		}
-		if (this.leases.take(layout().lease(cacheName, key))) {
-			return RefreshLead.COMPUTE;
-		}
-		this.observed.invalidate(layout().base(cacheName) + key.toHex());
-		return RefreshLead.ELSEWHERE;
+	public Duration leaseWait() {
+		return this.settings.lease().plus(this.settings.timeout());
 	}
 
 	@Override
@@ -312,16 +287,6 @@ public final class RedisEntryStore implements EntryStore, AutoCloseable {
 
 	private static String escape(String pattern) {
 		return pattern.replaceAll("([\\\\*?\\[\\]])", "\\\\$1");
-	}
-
-	private static void sleep(Duration duration) {
-		try {
-			Thread.sleep(duration.toMillis());
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-			throw new StoreUnavailableException("interrupted while waiting for another instance's value", ex);
-		}
 	}
 
 	@Override

@@ -1,4 +1,4 @@
-package io.duocache.tier;
+package io.duocache.config;
 
 /**
  * The two kinds of cache.

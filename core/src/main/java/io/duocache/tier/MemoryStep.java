@@ -1,0 +1,163 @@
+package io.duocache.tier;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Function;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import com.github.benmanes.caffeine.cache.Expiry;
+import com.github.benmanes.caffeine.cache.Scheduler;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The memory step: completed entries in a Caffeine cache (no future per entry), bounded as the
+ * tier prepared its builder, expiring a fixed time after their write or, for entries read back from a
+ * store, no later than the store's expiry. Every entry that leaves is handed to the tier's
+ * {@link Entries#released} exactly once. Invalidations are counted, so a write beyond memory can tell
+ * that one happened while it ran.
+ *
+ * @param <E> what an entry holds
+ */
+final class MemoryStep<E> {
+
+	private final Cache<Object, E> cache;
+
+	private final Entries<E> entries;
+
+	private final AtomicLong invalidations = new AtomicLong();
+
+	/** How long entries that carry their own expiry stay at most; doubled for a background refresh. */
+	private volatile @Nullable Duration bound;
+
+	private final @Nullable Duration storeBound;
+
+	/**
+	 * @param builder the tier's builder (weigher, executor); expiry, bound and removal are added here
+	 * @param ttl the cache's ttl, or {@code null}
+	 * @param storeBound how long a memory copy of a store's entry may live, or {@code null}
+	 * @param entriesCarryExpiry whether some entries expire sooner than the ttl (those read back from a
+	 * store); others expire a fixed time after their write, the cheaper policy
+	 */
+	MemoryStep(Caffeine<Object, Object> builder, Entries<E> entries, Meters meters, @Nullable Duration ttl,
+			@Nullable Duration storeBound, boolean entriesCarryExpiry) {
+		this.entries = entries;
+		this.storeBound = storeBound;
+		this.bound = shorter(ttl, storeBound);
+		Duration memoryTtl = this.bound;
+		if (memoryTtl != null && entriesCarryExpiry) {
+			builder.expireAfter(Expiry.<Object, E>writing((key, entry) -> timeToLive(entry)))
+				.scheduler(Scheduler.systemScheduler());
+		}
+		else if (memoryTtl != null) {
+			builder.expireAfterWrite(memoryTtl).scheduler(Scheduler.systemScheduler());
+		}
+		this.cache = builder.<Object, E>removalListener((key, entry, cause) -> {
+			if (cause.wasEvicted()) {
+				meters.counters.eviction();
+			}
+			if (key != null && entry != null) {
+				entries.released(key, entry);
+			}
+		}).build();
+	}
+
+	private static @Nullable Duration shorter(@Nullable Duration first, @Nullable Duration second) {
+		if (first == null || second == null) {
+			return (first != null) ? first : second;
+		}
+		return (second.compareTo(first) < 0) ? second : first;
+	}
+
+	private Duration timeToLive(E entry) {
+		Duration limit = this.bound;
+		Instant expiresAt = this.entries.expiresAt(entry);
+		if (expiresAt == null) {
+			return limit;
+		}
+		Duration remaining = Duration.between(Instant.now(), expiresAt);
+		return remaining.isNegative() ? Duration.ZERO : (remaining.compareTo(limit) < 0) ? remaining : limit;
+	}
+
+	/** Keeps entries twice as long as the ttl, so a stale one can be served while it is refreshed. */
+	void keepForRefresh(Duration staleAfter) {
+		Duration kept = staleAfter.multipliedBy(2);
+		this.bound = shorter(kept, this.storeBound);
+		this.cache.policy().expireAfterWrite().ifPresent((expiry) -> expiry.setExpiresAfter(kept));
+	}
+
+	/** Returns the entry of a key if it may be handed out; an invalid one is removed. */
+	@Nullable E validEntry(Object key) {
+		E entry = this.cache.getIfPresent(key);
+		if (entry != null && !this.entries.isValid(entry)) {
+			this.cache.asMap().remove(key, entry);
+			return null;
+		}
+		return entry;
+	}
+
+	@Nullable E entry(Object key) {
+		return this.cache.getIfPresent(key);
+	}
+
+	void put(Object key, E entry) {
+		this.cache.put(key, entry);
+	}
+
+	/** Stores the entry that {@code create} makes unless the key has one; returns what is stored now. */
+	E putIfAbsent(Object key, Function<Object, E> create) {
+		return this.cache.asMap().computeIfAbsent(key, create);
+	}
+
+	/** Puts a fresh entry in place of a stale one, unless the stale one left or was replaced. */
+	boolean replace(Object key, E stale, E fresh) {
+		return this.cache.asMap().replace(key, stale, fresh);
+	}
+
+	/** Returns how long ago a key's entry was stored, where memory keeps track of it. */
+	Optional<Duration> ageOf(Object key) {
+		return this.cache.policy().expireAfterWrite().flatMap((expiry) -> expiry.ageOf(key));
+	}
+
+	/**
+	 * Counts an invalidation, before the computations and entries it covers are dropped: a write beyond
+	 * memory that started earlier then sees it.
+	 */
+	void countInvalidation() {
+		this.invalidations.incrementAndGet();
+	}
+
+	/** Drops one entry. */
+	void drop(Object key) {
+		this.cache.invalidate(key);
+	}
+
+	/** Drops every entry. */
+	void dropAll() {
+		this.cache.invalidateAll();
+	}
+
+	/** Returns the count {@link #invalidatedSince} compares with. */
+	long invalidations() {
+		return this.invalidations.get();
+	}
+
+	boolean invalidatedSince(long invalidationsBefore) {
+		return this.invalidations.get() != invalidationsBefore;
+	}
+
+	boolean isEmpty() {
+		return this.cache.asMap().isEmpty();
+	}
+
+	long estimatedSize() {
+		return this.cache.estimatedSize();
+	}
+
+	void cleanUp() {
+		this.cache.cleanUp();
+	}
+
+}
