@@ -1,5 +1,6 @@
 /**
- * What both tiers share: single-flight computation over Caffeine, statistics and settings.
+ * What both tiers share: the chain of steps a look-up goes down (memory, single flight, beyond
+ * memory, compute) over Caffeine, the collaborators around it, statistics and registries.
  */
 @NullMarked
 package io.duocache.tier;

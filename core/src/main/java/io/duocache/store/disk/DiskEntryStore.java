@@ -6,30 +6,21 @@ import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
-import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
-import java.nio.file.NotDirectoryException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
-import java.nio.file.attribute.FileTime;
-import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.EnumSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Set;
-import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
-import com.dynatrace.hash4j.hashing.Hashing;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
@@ -55,22 +46,16 @@ public final class DiskEntryStore implements EntryStore, AutoCloseable {
 
 	private static final Log logger = LogFactory.getLog(DiskEntryStore.class);
 
-	private static final String ENTRY_SUFFIX = ".entry";
-
-	private static final String TEMP_SUFFIX = ".tmp";
-
 	/** What every signature of this store covers first, so no other signed format is mistaken for it. */
 	private static final byte[] SIGNED_CONTEXT = "duocache-disk-entry".getBytes(StandardCharsets.US_ASCII);
-
-	/** A temporary file older than this belongs to a write that will never finish. */
-	private static final Duration ABANDONED_WRITE = Duration.ofMinutes(10);
-
-	/** When the bound is passed, entries are deleted until the folder is at this share of it. */
-	private static final double EVICT_TO = 0.9;
 
 	private final DiskStoreSettings settings;
 
 	private final AtomicLong bytes = new AtomicLong();
+
+	private final DiskFolders folders;
+
+	private final DiskSweeper sweeps;
 
 	/** The cache folders made ready so far. */
 	private final Set<Path> preparedFolders = ConcurrentHashMap.newKeySet();
@@ -86,6 +71,8 @@ public final class DiskEntryStore implements EntryStore, AutoCloseable {
 	 */
 	public DiskEntryStore(DiskStoreSettings settings) {
 		this.settings = settings;
+		this.folders = new DiskFolders(settings.directory());
+		this.sweeps = new DiskSweeper(this.folders, settings.maxSize().toBytes(), this.bytes);
 	}
 
 	/**
@@ -104,8 +91,7 @@ public final class DiskEntryStore implements EntryStore, AutoCloseable {
 		OwnerOnlyFiles ownerOnly = new OwnerOnlyFiles(root, Path.of(System.getProperty("java.io.tmpdir")));
 		try {
 			ownerOnly.prepareRoot();
-			Path probe = Files.createTempFile(root, "probe", TEMP_SUFFIX);
-			Files.delete(probe);
+			this.folders.probe();
 			this.opened = new Opened(ownerOnly, SigningKeyFile.signer(root, ownerOnly, this.settings.signingKey()));
 		}
 		catch (IOException | UnsupportedOperationException | SecurityException ex) {
@@ -119,7 +105,7 @@ public final class DiskEntryStore implements EntryStore, AutoCloseable {
 			thread.setDaemon(true);
 			return thread;
 		});
-		this.bytes.set(entryBytes());
+		this.bytes.set(this.folders.entryBytes());
 		long interval = Math.max(1, this.settings.sweepInterval().toMillis());
 		executor.scheduleWithFixedDelay(this::sweepQuietly, interval, interval, TimeUnit.MILLISECONDS);
 		this.sweeper = executor;
@@ -132,19 +118,19 @@ public final class DiskEntryStore implements EntryStore, AutoCloseable {
 
 	@Override
 	public @Nullable StoredEntry load(String cacheName, CacheKey key) {
-		Path file = entryFile(cacheName, key);
+		Path file = this.folders.entryFile(cacheName, key);
 		try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
 			long size = channel.size();
-			ByteBuffer header = readFully(channel, ByteBuffer.allocate(EntryFormat.HEADER_BYTES), size);
+			ByteBuffer header = DiskFolders.readFully(channel, ByteBuffer.allocate(EntryFormat.HEADER_BYTES), size);
 			EntryFormat.Header read = EntryFormat.readHeader(header, key, size - EntrySigner.SIGNATURE_BYTES);
 			if (read.isExpiredAt(Instant.now())) {
-				delete(file);
+				DiskFolders.delete(file);
 				return null;
 			}
 			byte[] payload = new byte[read.payloadLength()];
-			readFully(channel, ByteBuffer.wrap(payload), size);
-			ByteBuffer trailer = readFully(channel, ByteBuffer.allocate(EntryFormat.TRAILER_BYTES), size);
-			ByteBuffer signature = readFully(channel, ByteBuffer.allocate(EntrySigner.SIGNATURE_BYTES), size);
+			DiskFolders.readFully(channel, ByteBuffer.wrap(payload), size);
+			ByteBuffer trailer = DiskFolders.readFully(channel, ByteBuffer.allocate(EntryFormat.TRAILER_BYTES), size);
+			ByteBuffer signature = DiskFolders.readFully(channel, ByteBuffer.allocate(EntrySigner.SIGNATURE_BYTES), size);
 			EntryFormat.verify(header, payload, trailer);
 			if (!opened().signer().verifies(signature.array(), SIGNED_CONTEXT, header, ByteBuffer.wrap(payload), trailer)) {
 				throw new CorruptEntryException("signature does not match: not written by this application's user");
@@ -155,7 +141,7 @@ public final class DiskEntryStore implements EntryStore, AutoCloseable {
 			return null;
 		}
 		catch (CorruptEntryException ex) {
-			delete(file);
+			DiskFolders.delete(file);
 			throw new CorruptEntryException(file + ": " + ex.getMessage());
 		}
 		catch (IOException ex) {
@@ -163,19 +149,10 @@ public final class DiskEntryStore implements EntryStore, AutoCloseable {
 		}
 	}
 
-	private static ByteBuffer readFully(FileChannel channel, ByteBuffer buffer, long size) throws IOException {
-		while (buffer.hasRemaining()) {
-			if (channel.read(buffer) < 0) {
-				throw new CorruptEntryException("truncated: " + size + " bytes");
-			}
-		}
-		return buffer.flip();
-	}
-
 	@Override
 	public void save(String cacheName, CacheKey key, StoredEntry entry) {
-		Path file = entryFile(cacheName, key);
-		Path temp = file.resolveSibling(key.toHex() + "." + UUID.randomUUID() + TEMP_SUFFIX);
+		Path file = this.folders.entryFile(cacheName, key);
+		Path temp = DiskFolders.tempFile(file, key);
 		ByteBuffer header = EntryFormat.header(key, entry);
 		ByteBuffer payload = ByteBuffer.wrap(entry.bytes());
 		ByteBuffer trailer = EntryFormat.trailer(header, entry.bytes());
@@ -196,12 +173,11 @@ public final class DiskEntryStore implements EntryStore, AutoCloseable {
 			move(temp, file);
 		}
 		catch (IOException ex) {
-			delete(temp);
+			DiskFolders.delete(temp);
 			throw new UncheckedIOException(ex);
 		}
-		if (this.bytes.addAndGet(length) > this.settings.maxSize().toBytes()) {
-			evict();
-		}
+		this.bytes.addAndGet(length);
+		this.sweeps.evictIfOver();
 	}
 
 	/** Makes a cache's folder ready the first time this store writes to it. */
@@ -232,29 +208,18 @@ public final class DiskEntryStore implements EntryStore, AutoCloseable {
 
 	@Override
 	public void remove(String cacheName, CacheKey key) {
-		delete(entryFile(cacheName, key));
+		DiskFolders.delete(this.folders.entryFile(cacheName, key));
 	}
 
 	@Override
 	public void clear(String cacheName) {
-		for (Path file : files(cacheFolder(cacheName))) {
-			if (isEntry(file)) {
-				delete(file);
-			}
-		}
+		this.folders.entries(cacheName).forEach(DiskFolders::delete);
 	}
 
 	@Override
 	public Usage usage(String cacheName) {
-		long entries = 0;
-		long total = 0;
-		for (Path file : files(cacheFolder(cacheName))) {
-			if (isEntry(file)) {
-				entries++;
-				total += sizeOf(file);
-			}
-		}
-		return new Usage(entries, total);
+		List<Path> entries = this.folders.entries(cacheName);
+		return new Usage(entries.size(), entries.stream().mapToLong(DiskFolders::sizeOf).sum());
 	}
 
 	/**
@@ -262,42 +227,7 @@ public final class DiskEntryStore implements EntryStore, AutoCloseable {
 	 * folder, and brings it under its bound.
 	 */
 	public void sweep() {
-		Instant now = Instant.now();
-		long total = 0;
-		for (Path file : cacheFiles()) {
-			String name = file.getFileName().toString();
-			if (name.endsWith(TEMP_SUFFIX)) {
-				if (modifiedBefore(file, now.minus(ABANDONED_WRITE))) {
-					delete(file);
-				}
-			}
-			else if (name.endsWith(ENTRY_SUFFIX)) {
-				total += sweepEntry(file, now);
-			}
-		}
-		this.bytes.set(total);
-		if (total > this.settings.maxSize().toBytes()) {
-			evict();
-		}
-	}
-
-	/** Returns the size of an entry that stays, or deletes it and returns 0. */
-	private long sweepEntry(Path file, Instant now) {
-		try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
-			long size = channel.size();
-			ByteBuffer header = readFully(channel, ByteBuffer.allocate(EntryFormat.HEADER_BYTES), size);
-			if (!EntryFormat.readHeader(header, null, size - EntrySigner.SIGNATURE_BYTES).isExpiredAt(now)) {
-				return size;
-			}
-		}
-		catch (NoSuchFileException ex) {
-			return 0;
-		}
-		catch (IOException | CorruptEntryException ex) {
-			// Unreadable: deleted below, like an expired entry.
-		}
-		delete(file);
-		return 0;
+		this.sweeps.sweep();
 	}
 
 	private void sweepQuietly() {
@@ -307,34 +237,6 @@ public final class DiskEntryStore implements EntryStore, AutoCloseable {
 		catch (RuntimeException ex) {
 			logger.warn("Sweeping the disk store " + this.settings.directory() + " failed; it is tried again", ex);
 		}
-	}
-
-	/** Returns the size of every entry file, as found on disk. */
-	private long entryBytes() {
-		return cacheFiles().stream().filter(DiskEntryStore::isEntry).mapToLong(DiskEntryStore::sizeOf).sum();
-	}
-
-	/** Deletes the oldest entries of every cache until the folder is well under its bound. */
-	private synchronized void evict() {
-		List<Aged> entries = new ArrayList<>();
-		long total = 0;
-		for (Path file : cacheFiles()) {
-			if (isEntry(file)) {
-				long size = sizeOf(file);
-				entries.add(new Aged(file, modified(file), size));
-				total += size;
-			}
-		}
-		long target = (long) (this.settings.maxSize().toBytes() * EVICT_TO);
-		entries.sort(Comparator.comparing(Aged::modified));
-		for (Aged entry : entries) {
-			if (total <= target) {
-				break;
-			}
-			delete(entry.file());
-			total -= entry.size();
-		}
-		this.bytes.set(total);
 	}
 
 	/**
@@ -354,78 +256,7 @@ public final class DiskEntryStore implements EntryStore, AutoCloseable {
 	}
 
 	Path entryFile(String cacheName, CacheKey key) {
-		return cacheFolder(cacheName).resolve(key.toHex() + ENTRY_SUFFIX);
-	}
-
-	/** A folder name that any file system accepts and that no other cache name maps to. */
-	private Path cacheFolder(String cacheName) {
-		String readable = cacheName.replaceAll("[^A-Za-z0-9._-]", "_");
-		if (readable.length() > 80) {
-			readable = readable.substring(0, 80);
-		}
-		String distinct = Long.toHexString(Hashing.xxh3_64().hashCharsToLong(cacheName));
-		return this.settings.directory().resolve(readable + "-" + distinct.toLowerCase(Locale.ROOT));
-	}
-
-	/** Returns every file in the folders of every cache. */
-	private List<Path> cacheFiles() {
-		List<Path> all = new ArrayList<>();
-		for (Path folder : files(this.settings.directory())) {
-			all.addAll(files(folder));
-		}
-		return all;
-	}
-
-	private static boolean isEntry(Path file) {
-		return file.getFileName().toString().endsWith(ENTRY_SUFFIX);
-	}
-
-	private static List<Path> files(Path folder) {
-		List<Path> files = new ArrayList<>();
-		try (DirectoryStream<Path> stream = Files.newDirectoryStream(folder)) {
-			stream.forEach(files::add);
-		}
-		catch (NoSuchFileException | NotDirectoryException ex) {
-			return files;
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
-		}
-		return files;
-	}
-
-	private static void delete(Path file) {
-		try {
-			Files.deleteIfExists(file);
-		}
-		catch (IOException ex) {
-			logger.debug("Could not delete " + file, ex);
-		}
-	}
-
-	private static long sizeOf(Path file) {
-		try {
-			return Files.size(file);
-		}
-		catch (IOException ex) {
-			return 0;
-		}
-	}
-
-	private static FileTime modified(Path file) {
-		try {
-			return Files.getLastModifiedTime(file);
-		}
-		catch (IOException ex) {
-			return FileTime.fromMillis(0);
-		}
-	}
-
-	private static boolean modifiedBefore(Path file, Instant instant) {
-		return modified(file).toInstant().isBefore(instant);
-	}
-
-	private record Aged(Path file, FileTime modified, long size) {
+		return this.folders.entryFile(cacheName, key);
 	}
 
 	/** What an open store creates files with and signs entries with. */
