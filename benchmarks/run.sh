@@ -23,6 +23,40 @@ stores() {
   java -jar "$jar" RedisHitBenchmark -f 1 -wi 2 -w 8s -i 5 -r 3s -jvmArgs "-Xms4g -Xmx4g" \
     -jvmArgsAppend "-Dduocache.redis.port=$port -Dduocache.redis.bytes=$results/redis-bytes.json" \
     -rf json -rff "$results/redis.json"
+  kill "$(cat "/tmp/duocache-bench-redis-$port.pid")"
+  # The same Redis-tier hits on a three-master Redis Cluster (bus port = port + 10000).
+  cluster=$(mktemp -d)
+  ports=$(python3 -c '
+import socket
+def free(p):
+    s = socket.socket()
+    try:
+        s.bind(("127.0.0.1", p)); return True
+    except OSError:
+        return False
+    finally:
+        s.close()
+found = []
+for p in range(30000, 40000):
+    if free(p) and free(p + 10000):
+        found.append(p)
+    if len(found) == 3:
+        break
+print(" ".join(map(str, found)))')
+  for p in $ports; do
+    (cd "$cluster" && redis-server --port "$p" --bind 127.0.0.1 --save '' --appendonly no --cluster-enabled yes \
+      --cluster-config-file "nodes-$p.conf" --daemonize yes --pidfile "$cluster/$p.pid" > /dev/null)
+  done
+  trap 'for f in '"$cluster"'/*.pid; do kill "$(cat "$f")" 2> /dev/null || true; done' EXIT
+  sleep 1
+  redis-cli --cluster create $(for p in $ports; do printf '127.0.0.1:%s ' "$p"; done) --cluster-yes > /dev/null
+  for attempt in $(seq 1 100); do
+    redis-cli -p "${ports%% *}" cluster info | grep -q 'cluster_state:ok' && break
+    sleep 0.1
+  done
+  java -jar "$jar" 'RedisHitBenchmark.(duocacheRedisHit|springJsonHit)$' -f 1 -wi 2 -w 8s -i 5 -r 3s \
+    -jvmArgs "-Xms4g -Xmx4g" -jvmArgsAppend "-Dduocache.redis.cluster=${ports// /,}" \
+    -rf json -rff "$results/redis-cluster.json"
 }
 
 # Row-shaped data: records at 200k and 2M rows, mutable objects at 200k, then Python's pickle of the same rows.

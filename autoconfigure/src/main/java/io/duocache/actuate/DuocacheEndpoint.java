@@ -26,14 +26,27 @@ public class DuocacheEndpoint {
 
 	private final CacheResourceManager resourceManager;
 
+	private final Stores stores;
+
 	/**
-	 * Creates the endpoint.
+	 * Creates the endpoint for an application without a shared store.
 	 * @param dataManager the data caches
 	 * @param resourceManager the resource caches
 	 */
 	public DuocacheEndpoint(CacheDataManager dataManager, CacheResourceManager resourceManager) {
+		this(dataManager, resourceManager, Stores.NONE);
+	}
+
+	/**
+	 * Creates the endpoint.
+	 * @param dataManager the data caches
+	 * @param resourceManager the resource caches
+	 * @param stores describes the shared stores (Redis) as they are now
+	 */
+	public DuocacheEndpoint(CacheDataManager dataManager, CacheResourceManager resourceManager, Stores stores) {
 		this.dataManager = dataManager;
 		this.resourceManager = resourceManager;
+		this.stores = stores;
 	}
 
 	/**
@@ -45,7 +58,7 @@ public class DuocacheEndpoint {
 		List<CacheDescriptor> caches = new ArrayList<>();
 		this.dataManager.info().forEach((info) -> caches.add(CacheDescriptor.of(info)));
 		this.resourceManager.info().forEach((info) -> caches.add(CacheDescriptor.of(info)));
-		return new CachesDescriptor(caches);
+		return new CachesDescriptor(caches, this.stores.describe());
 	}
 
 	/**
@@ -84,11 +97,42 @@ public class DuocacheEndpoint {
 	}
 
 	/**
-	 * Every cache.
+	 * Every cache, and the shared stores behind them.
 	 *
 	 * @param caches the caches
+	 * @param stores the shared stores (Redis), empty without one
 	 */
-	public record CachesDescriptor(List<CacheDescriptor> caches) implements OperationResponseBody {
+	public record CachesDescriptor(List<CacheDescriptor> caches, List<StoreDescriptor> stores)
+			implements OperationResponseBody {
+	}
+
+	/**
+	 * A store that instances share.
+	 *
+	 * @param store {@code redis}
+	 * @param circuit {@code open} while calls skip the store after repeated failures, else {@code closed}
+	 * @param repairs how many times the store answered an older generation or entry version than this
+	 * instance had seen (a failover lost a clear) and the newer one was restored
+	 * @param unacknowledgedClears clears that no replica acknowledged in time
+	 */
+	public record StoreDescriptor(String store, String circuit, long repairs, long unacknowledgedClears) {
+	}
+
+	/**
+	 * Describes the shared stores of the application as they are now.
+	 */
+	@FunctionalInterface
+	public interface Stores {
+
+		/** No shared store. */
+		Stores NONE = List::of;
+
+		/**
+		 * Describes the stores.
+		 * @return one descriptor per store
+		 */
+		List<StoreDescriptor> describe();
+
 	}
 
 	/**

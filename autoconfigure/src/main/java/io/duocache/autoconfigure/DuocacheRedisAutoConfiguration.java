@@ -1,5 +1,6 @@
 package io.duocache.autoconfigure;
 
+import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.binder.MeterBinder;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -45,11 +46,23 @@ public final class DuocacheRedisAutoConfiguration {
 
 		@Bean
 		MeterBinder duocacheRedisCircuitMeter(RedisEntryStore duocacheRedisStore) {
-			return (registry) -> Gauge
-				.builder("duocache.store.circuit", duocacheRedisStore, (store) -> store.isCircuitOpen() ? 1 : 0)
-				.tag("store", "redis")
-				.description("1 while calls skip the store after repeated failures, else 0.")
-				.register(registry);
+			return (registry) -> {
+				Gauge.builder("duocache.store.circuit", duocacheRedisStore, (store) -> store.isCircuitOpen() ? 1 : 0)
+					.tag("store", "redis")
+					.description("1 while calls skip the store after repeated failures, else 0.")
+					.register(registry);
+				FunctionCounter.builder("duocache.store.repairs", duocacheRedisStore, RedisEntryStore::repairs)
+					.tag("store", "redis")
+					.description("Times the store answered an older generation or entry version than this instance "
+							+ "had seen (a failover lost a clear) and the newer one was restored.")
+					.register(registry);
+				FunctionCounter
+					.builder("duocache.store.clears.unacknowledged", duocacheRedisStore,
+							RedisEntryStore::unacknowledgedClears)
+					.tag("store", "redis")
+					.description("Clears that no replica acknowledged within duocache.redis.timeout.")
+					.register(registry);
+			};
 		}
 
 	}
@@ -65,6 +78,8 @@ public final class DuocacheRedisAutoConfiguration {
 				.withDetail("circuit", duocacheRedisStore.isCircuitOpen() ? "open" : "closed")
 				.withDetail("serving", duocacheRedisStore.isCircuitOpen() ? "memory and computation only"
 						: "memory, Redis and computation")
+				.withDetail("repairs", duocacheRedisStore.repairs())
+				.withDetail("unacknowledgedClears", duocacheRedisStore.unacknowledgedClears())
 				.build();
 		}
 

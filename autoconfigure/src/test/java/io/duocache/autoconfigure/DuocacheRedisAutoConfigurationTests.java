@@ -21,6 +21,7 @@ import org.springframework.context.annotation.Configuration;
 import io.duocache.CacheData;
 import io.duocache.CacheDataManager;
 import io.duocache.Persist;
+import io.duocache.actuate.DuocacheEndpoint;
 import io.duocache.store.redis.RedisEntryStore;
 import io.duocache.testing.RedisServer;
 
@@ -56,15 +57,34 @@ class DuocacheRedisAutoConfigurationTests {
 				// from memory, and a later one writes to Redis.
 				await().atMost(Duration.ofSeconds(10))
 					.until(() -> !quotes.quote("acme-" + calls.incrementAndGet()).isEmpty()
-							&& !redis.command("KEYS", "app:{Quotes.quote}:0:*").isBlank());
+							&& !redis.command("KEYS", "app:Quotes.quote:0:{*}").isBlank());
 				assertThat(context.getBean(CacheDataManager.class).info("Quotes.quote").persist()).isEqualTo("redis");
 				MeterRegistry registry = context.getBean(MeterRegistry.class);
 				context.getBean("duocacheRedisCircuitMeter", MeterBinder.class).bindTo(registry);
 				assertThat(registry.get("duocache.store.circuit").tag("store", "redis").gauge().value()).isZero();
+				assertThat(registry.get("duocache.store.repairs").tag("store", "redis").functionCounter().count())
+					.isZero();
+				assertThat(registry.get("duocache.store.clears.unacknowledged")
+					.tag("store", "redis")
+					.functionCounter()
+					.count()).isZero();
 				HealthIndicator health = context.getBean("duocacheRedisHealthIndicator", HealthIndicator.class);
 				assertThat(health.health(true).getStatus().getCode()).isEqualTo("UP");
-				assertThat(health.health(true).getDetails()).containsEntry("circuit", "closed");
+				assertThat(health.health(true).getDetails()).containsEntry("circuit", "closed")
+					.containsEntry("repairs", 0L)
+					.containsEntry("unacknowledgedClears", 0L);
 			});
+	}
+
+	@Test
+	void showsTheStoreWithItsRepairsInTheEndpoint() {
+		this.runner.withConfiguration(AutoConfigurations.of(DuocacheEndpointAutoConfiguration.class))
+			.withUserConfiguration(Shared.class)
+			.withPropertyValues("spring.data.redis.port=" + redis.port(), "spring.data.redis.host=127.0.0.1",
+					"duocache.redis.signing-key=0123456789abcdef0123456789abcdef",
+					"management.endpoints.web.exposure.include=duocache")
+			.run((context) -> assertThat(context.getBean(DuocacheEndpoint.class).caches().stores())
+				.containsExactly(new DuocacheEndpoint.StoreDescriptor("redis", "closed", 0, 0)));
 	}
 
 	@Test

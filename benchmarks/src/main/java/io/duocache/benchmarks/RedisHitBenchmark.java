@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -24,6 +25,7 @@ import org.springframework.context.annotation.AnnotationConfigApplicationContext
 import org.springframework.data.redis.cache.RedisCacheConfiguration;
 import org.springframework.data.redis.cache.RedisCacheManager;
 import org.springframework.data.redis.connection.RedisConnection;
+import org.springframework.data.redis.connection.RedisClusterConfiguration;
 import org.springframework.data.redis.connection.RedisStandaloneConfiguration;
 import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory;
 import org.springframework.data.redis.serializer.GenericJacksonJsonRedisSerializer;
@@ -45,7 +47,8 @@ import io.duocache.store.redis.RedisStoreSettings;
  * {@code RedisCacheManager} reading the same values with its Jackson JSON serializer and with JDK
  * serialization, all on one {@code redis-server} (its port in {@code -Dduocache.redis.port}); and a
  * memory hit of a Redis cache next to one of a memory-only cache. The bytes each keeps per entry are
- * written to the file named by {@code -Dduocache.redis.bytes}.
+ * written to the file named by {@code -Dduocache.redis.bytes}. With {@code -Dduocache.redis.cluster}
+ * (the masters' ports, comma-separated) the same runs against a Redis Cluster.
  */
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
@@ -69,8 +72,12 @@ public class RedisHitBenchmark {
 
 	@Setup(Level.Trial)
 	public void setUp() throws IOException {
-		int port = Integer.getInteger("duocache.redis.port", 6379);
-		this.connections = new LettuceConnectionFactory(new RedisStandaloneConfiguration("127.0.0.1", port));
+		String cluster = System.getProperty("duocache.redis.cluster");
+		this.connections = (cluster != null)
+				? new LettuceConnectionFactory(new RedisClusterConfiguration(
+						Arrays.stream(cluster.split(",")).map((port) -> "127.0.0.1:" + port).toList()))
+				: new LettuceConnectionFactory(
+						new RedisStandaloneConfiguration("127.0.0.1", Integer.getInteger("duocache.redis.port", 6379)));
 		this.connections.afterPropertiesSet();
 		this.connections.start();
 		try (RedisConnection connection = this.connections.getConnection()) {
@@ -131,7 +138,7 @@ public class RedisHitBenchmark {
 		try (RedisConnection connection = this.connections.getConnection()) {
 			for (byte[] key : connection.keyCommands().keys("*".getBytes())) {
 				String name = new String(key);
-				if (name.startsWith("bench:{RedisData." + this.payload + "}:0:") && !name.endsWith(":version")) {
+				if (name.startsWith("bench:RedisData." + this.payload + ":0:{")) {
 					sizes.put("duocache", connection.stringCommands().strLen(key));
 				}
 				else if (name.startsWith("json::")) {

@@ -25,9 +25,13 @@ final class LeaseStep {
 
 	private final EntryStore store;
 
+	/** Whether instances share the store, and so wait for each other's leases. */
+	private final boolean shared;
+
 	LeaseStep(String cacheName, EntryStore store) {
 		this.cacheName = cacheName;
 		this.store = store;
+		this.shared = !store.leaseWait().isZero();
 	}
 
 	/**
@@ -36,18 +40,42 @@ final class LeaseStep {
 	 */
 	@Nullable StoredEntry loadOrLead(CacheKey key) {
 		StoredEntry entry = this.store.load(this.cacheName, key);
-		if (entry != null || this.store.lead(this.cacheName, key)) {
+		if (entry != null) {
 			return entry;
+		}
+		if (this.store.lead(this.cacheName, key)) {
+			return landedBeforeLease(key);
 		}
 		long deadline = System.nanoTime() + this.store.leaseWait().toNanos();
 		while (System.nanoTime() < deadline) {
 			sleep(POLL);
 			entry = this.store.load(this.cacheName, key);
-			if (entry != null || this.store.lead(this.cacheName, key)) {
+			if (entry != null) {
 				return entry;
+			}
+			if (this.store.lead(this.cacheName, key)) {
+				return landedBeforeLease(key);
 			}
 		}
 		return null;
+	}
+
+	/** An entry that landed before this caller's lease is used, and the lease given back. */
+	private @Nullable StoredEntry landedBeforeLease(CacheKey key) {
+		StoredEntry entry = readAgain(key);
+		if (entry != null) {
+			this.store.abandon(this.cacheName, key);
+		}
+		return entry;
+	}
+
+	/**
+	 * Reads the key once more right after the lease was taken, where instances share the store: the
+	 * instance that held the lease may have stored its entry and let go between this caller's read and
+	 * its lease.
+	 */
+	private @Nullable StoredEntry readAgain(CacheKey key) {
+		return this.shared ? this.store.load(this.cacheName, key) : null;
 	}
 
 	/**
@@ -59,11 +87,16 @@ final class LeaseStep {
 		if (stored != null && stored.writtenAt().isAfter(writtenAt)) {
 			return new RefreshLead(false, stored);
 		}
-		if (this.store.lead(this.cacheName, key)) {
-			return RefreshLead.COMPUTE;
+		if (!this.store.lead(this.cacheName, key)) {
+			this.store.abandon(this.cacheName, key);
+			return RefreshLead.ELSEWHERE;
 		}
-		this.store.abandon(this.cacheName, key);
-		return RefreshLead.ELSEWHERE;
+		StoredEntry landed = readAgain(key);
+		if (landed != null && landed.writtenAt().isAfter(writtenAt)) {
+			this.store.abandon(this.cacheName, key);
+			return new RefreshLead(false, landed);
+		}
+		return RefreshLead.COMPUTE;
 	}
 
 	private static void sleep(Duration duration) {

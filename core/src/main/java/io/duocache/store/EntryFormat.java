@@ -95,6 +95,27 @@ public final class EntryFormat {
 	}
 
 	/**
+	 * Reads an entry encoded by {@link #encode} from part of an array whose authenticity was checked
+	 * already (a verified signature covers it): the header is checked, the payload copied out once,
+	 * the checksum left alone.
+	 * @param key the key it must have been written under
+	 * @param value the array
+	 * @param offset where the encoded entry starts in it
+	 * @return the entry
+	 * @throws CorruptEntryException if it is not an entry of this format and key
+	 */
+	public static StoredEntry decodeAuthenticated(CacheKey key, byte[] value, int offset) {
+		int length = value.length - offset;
+		if (length < HEADER_BYTES + TRAILER_BYTES) {
+			throw new CorruptEntryException("truncated: " + length + " bytes");
+		}
+		Header read = readHeader(ByteBuffer.wrap(value, offset, HEADER_BYTES).slice(), key, length);
+		byte[] payload = new byte[read.payloadLength()];
+		System.arraycopy(value, offset + HEADER_BYTES, payload, 0, payload.length);
+		return new StoredEntry(payload, read.writtenAt(), read.expiresAt());
+	}
+
+	/**
 	 * Reads a header.
 	 * @param header the first {@link #HEADER_BYTES} bytes of an entry
 	 * @param expectedKey the key the entry must have been written under, or {@code null} to accept any

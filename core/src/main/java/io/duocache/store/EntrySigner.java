@@ -81,6 +81,28 @@ public final class EntrySigner {
 		return MessageDigest.isEqual(signature, sign(context, parts));
 	}
 
+	/**
+	 * Returns whether an array starts with the signature of the rest of it, compared in constant time,
+	 * without copying either.
+	 * @param signed the signature followed by the entry's bytes
+	 * @param context what the entry is bound to
+	 * @return whether it matches
+	 */
+	public boolean verifiesSigned(byte[] signed, byte[] context) {
+		if (signed.length < SIGNATURE_BYTES) {
+			return false;
+		}
+		Mac mac = mac();
+		mac.update(context);
+		mac.update(signed, SIGNATURE_BYTES, signed.length - SIGNATURE_BYTES);
+		byte[] expected = mac.doFinal();
+		int difference = 0;
+		for (int i = 0; i < SIGNATURE_BYTES; i++) {
+			difference |= expected[i] ^ signed[i];
+		}
+		return difference == 0;
+	}
+
 	private Mac mac() {
 		try {
 			return (Mac) this.prototype.clone();

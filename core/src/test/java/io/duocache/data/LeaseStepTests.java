@@ -36,9 +36,27 @@ class LeaseStepTests {
 	}
 
 	@Test
-	void theCallerThatGetsTheLeaseComputes() {
+	void theCallerThatGetsTheLeaseComputesOnceItReadTheKeyAgain() {
 		ScriptedStore store = new ScriptedStore(Duration.ofSeconds(5));
 		store.leads.add(true);
+		assertThat(new LeaseStep("c", store).loadOrLead(KEY)).isNull();
+		assertThat(store.loadsAsked).isEqualTo(2);
+		assertThat(store.abandoned).isEmpty();
+	}
+
+	@Test
+	void anEntryStoredBetweenTheReadAndTheLeaseIsUsedAndTheLeaseGivenBack() {
+		ScriptedStore store = new ScriptedStore(Duration.ofSeconds(5));
+		store.loads.add(null);
+		store.loads.add(STORED);
+		store.leads.add(true);
+		assertThat(new LeaseStep("c", store).loadOrLead(KEY)).isSameAs(STORED);
+		assertThat(store.abandoned).containsExactly(KEY);
+	}
+
+	@Test
+	void aStoreNoOtherInstanceSharesIsReadOnce() {
+		ScriptedStore store = new ScriptedStore(Duration.ZERO);
 		assertThat(new LeaseStep("c", store).loadOrLead(KEY)).isNull();
 		assertThat(store.loadsAsked).isEqualTo(1);
 	}
@@ -70,6 +88,19 @@ class LeaseStepTests {
 		LeaseStep.RefreshLead lead = new LeaseStep("c", store).leadRefresh(KEY, STORED.writtenAt().minusSeconds(1));
 		assertThat(lead.compute()).isFalse();
 		assertThat(lead.newer()).isSameAs(STORED);
+	}
+
+	@Test
+	void aRefreshUsesAnEntryStoredBetweenItsReadAndItsLease() {
+		ScriptedStore store = new ScriptedStore(Duration.ofSeconds(5));
+		StoredEntry stale = new StoredEntry(new byte[] { 0 }, STORED.writtenAt().minusSeconds(5), null);
+		store.loads.add(stale);
+		store.loads.add(STORED);
+		store.leads.add(true);
+		LeaseStep.RefreshLead lead = new LeaseStep("c", store).leadRefresh(KEY, stale.writtenAt());
+		assertThat(lead.compute()).isFalse();
+		assertThat(lead.newer()).isSameAs(STORED);
+		assertThat(store.abandoned).containsExactly(KEY);
 	}
 
 	@Test

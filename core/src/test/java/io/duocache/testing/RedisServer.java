@@ -160,8 +160,20 @@ public final class RedisServer implements AutoCloseable, BeforeAllCallback, Afte
 	 * @throws IOException if the server cannot be reached, or answers with an error
 	 */
 	public String command(Object... arguments) throws IOException {
+		return commandOn(this.port, arguments);
+	}
+
+	/**
+	 * Sends one command to the server on a loopback port, on a connection of its own, and returns the
+	 * reply as {@link #command(Object...)} does.
+	 * @param port the server's port
+	 * @param arguments the command and its arguments
+	 * @return the reply
+	 * @throws IOException if the server cannot be reached, or answers with an error
+	 */
+	public static String commandOn(int port, Object... arguments) throws IOException {
 		try (Socket socket = new Socket()) {
-			socket.connect(new InetSocketAddress("127.0.0.1", this.port), 1000);
+			socket.connect(new InetSocketAddress("127.0.0.1", port), 1000);
 			socket.setSoTimeout(5000);
 			OutputStream out = socket.getOutputStream();
 			ByteArrayOutputStream request = new ByteArrayOutputStream();

@@ -1,7 +1,7 @@
 package io.duocache.store.redis;
 
+import java.time.Duration;
 import java.util.List;
-import java.util.Objects;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
@@ -16,7 +16,6 @@ import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
 import org.springframework.data.redis.connection.RedisConnection;
 import org.springframework.data.redis.connection.RedisConnectionFactory;
-import org.springframework.data.redis.connection.ReturnType;
 
 import io.duocache.store.StoreUnavailableException;
 
@@ -64,22 +63,20 @@ final class RedisCommands {
 	}
 
 	/**
-	 * Runs a read script (one key) and returns its non-nil values: from the caller's thread once
-	 * connected, else on a worker thread, within the timeout either way.
+	 * Reads keys of one slot ({@code MGET}, a missing key's value {@code null}): from the caller's
+	 * thread once connected, else on a worker thread, within the timeout either way.
 	 * @throws StoreUnavailableException if Redis failed, timed out, or is being skipped
 	 */
-	List<byte[]> read(RedisScripts.Script script, byte[]... args) {
+	List<byte @Nullable []> read(byte[]... keys) {
 		CallerThreadReads direct = this.callerThreadReads;
 		if (direct == null || !direct.isConnected()) {
-			List<Object> values = execute(
-					(connection) -> RedisScripts.run(connection, script, ReturnType.MULTI, 1, args));
-			return values.stream().filter(Objects::nonNull).map((value) -> (byte[]) value).toList();
+			return execute((connection) -> connection.stringCommands().mGet(keys));
 		}
 		if (!this.circuit.allow()) {
 			throw new StoreUnavailableException("Redis is skipped after repeated failures", null);
 		}
 		try {
-			return await(direct.run(script.sha(), script.body(), 1, args));
+			return await(direct.read(keys));
 		}
 		catch (StoreUnavailableException ex) {
 			direct.disconnect();
@@ -92,6 +89,15 @@ final class RedisCommands {
 	 * @throws StoreUnavailableException if Redis failed, timed out, or is being skipped
 	 */
 	<T> T execute(Function<RedisConnection, T> operation) {
+		return execute(operation, this.settings.timeout());
+	}
+
+	/**
+	 * Runs one Redis operation on a worker thread within a timeout of its own (one that waits on the
+	 * server itself, as {@code WAIT} does), unless the circuit is open.
+	 * @throws StoreUnavailableException if Redis failed, timed out, or is being skipped
+	 */
+	<T> T execute(Function<RedisConnection, T> operation, Duration timeout) {
 		if (!this.circuit.allow()) {
 			throw new StoreUnavailableException("Redis is skipped after repeated failures", null);
 		}
@@ -112,19 +118,23 @@ final class RedisCommands {
 			this.circuit.failure();
 			throw new StoreUnavailableException("too many Redis operations are waiting", ex);
 		}
-		return await(result);
+		return await(result, timeout);
 	}
 
 	private <T> T await(Future<T> result) {
+		return await(result, this.settings.timeout());
+	}
+
+	private <T> T await(Future<T> result, Duration timeout) {
 		try {
-			T value = result.get(this.settings.timeout().toMillis(), TimeUnit.MILLISECONDS);
+			T value = result.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
 			this.circuit.success();
 			return value;
 		}
 		catch (TimeoutException ex) {
 			result.cancel(true);
 			this.circuit.failure();
-			throw new StoreUnavailableException("no answer from Redis within " + this.settings.timeout(), ex);
+			throw new StoreUnavailableException("no answer from Redis within " + timeout, ex);
 		}
 		catch (ExecutionException ex) {
 			this.circuit.failure();

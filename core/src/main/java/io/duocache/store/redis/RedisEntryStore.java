@@ -7,7 +7,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
@@ -16,8 +16,6 @@ import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
 import org.springframework.data.redis.connection.RedisConnectionFactory;
 import org.springframework.data.redis.connection.ReturnType;
-import org.springframework.data.redis.core.Cursor;
-import org.springframework.data.redis.core.ScanOptions;
 
 import io.duocache.DuocacheException;
 import io.duocache.key.CacheKey;
@@ -30,18 +28,21 @@ import io.duocache.store.InvalidationListener;
 import io.duocache.store.StoredEntry;
 
 import static io.duocache.store.redis.RedisLayout.bytes;
-import static io.duocache.store.redis.RedisLayout.text;
+import static io.duocache.store.redis.RedisLayout.number;
 
 /**
- * Keeps entries in Redis, shared by every instance of the application: the same header and Smile
- * bytes as the disk store, signed with HMAC-SHA256, under a key that holds the cache's generation, so
- * clearing a cache is one increment for every instance at once ({@link RedisLayout}). Reads and writes
- * are Lua scripts that see the generation and the entry's version together, so a value computed
- * before an invalidation is never written after it ({@link RedisScripts}). Invalidations are
- * published with a per-cache sequence number ({@link RedisInvalidations}). One instance at a time
- * computes a missing key ({@link RedisLeases}). Every operation is
- * bounded by a timeout and skipped while a circuit breaker is open, so Redis being down or slow never
- * reaches a caller ({@link RedisCommands}).
+ * Keeps entries in Redis, shared by every instance of the application, on a single server, behind
+ * Sentinel or on a Cluster: the same header and Smile bytes as the disk store, signed with HMAC-SHA256,
+ * under a key that holds the cache's generation and a hash tag of the entry's own, so a cache's
+ * entries spread over every slot and clearing a cache is one increment ({@link RedisLayout}). Each
+ * instance keeps the newest generation of each cache it has seen and never goes back to an older one,
+ * restoring it in Redis if a failover lost it ({@link RedisGenerations}); likewise the versions of
+ * removed entries ({@link RedisVersions}). A hit is one {@code MGET} from the caller's thread; writes
+ * are scripts that check the entry's version its read saw ({@link RedisScripts}). Invalidations are
+ * published with a per-cache sequence number ({@link RedisInvalidations}); one instance at a time
+ * computes a missing key ({@link RedisLeases}). Every operation is bounded by a timeout and skipped
+ * while a circuit breaker is open, so Redis being down, slow or failing over never reaches a caller
+ * ({@link RedisCommands}).
  */
 public final class RedisEntryStore implements EntryStore, AutoCloseable {
 
@@ -57,17 +58,17 @@ public final class RedisEntryStore implements EntryStore, AutoCloseable {
 
 	private final RedisLeases leases;
 
+	private final RedisVersions versions;
+
 	/** What a read saw (generation, version) for each key, so the write that follows can check it. */
 	private final Cache<String, Observed> observed = Caffeine.newBuilder()
 		.maximumSize(100_000)
 		.expireAfterWrite(Duration.ofHours(1))
 		.build();
 
-	private final AtomicBoolean opened = new AtomicBoolean();
+	private final AtomicLong repairs = new AtomicLong();
 
-	private volatile @Nullable RedisLayout layout;
-
-	private volatile @Nullable RedisInvalidations invalidations;
+	private volatile @Nullable Opened opened;
 
 	private volatile @Nullable InvalidationListener listener;
 
@@ -82,22 +83,22 @@ public final class RedisEntryStore implements EntryStore, AutoCloseable {
 		this.commands = new RedisCommands(connections, settings);
 		this.background = Executors.newSingleThreadScheduledExecutor(RedisCommands.daemon("duocache-redis-background"));
 		this.leases = new RedisLeases(this.commands, settings, this.background);
+		this.versions = new RedisVersions(settings.maxTtl());
 	}
 
 	/**
-	 * Checks the signing key and subscribes to invalidations; called when the first cache that
-	 * persists to Redis is created. Redis being unreachable does not fail it: calls go on from memory
-	 * until Redis answers.
+	 * Checks the signing key, subscribes to invalidations and starts checking generations against
+	 * Redis every {@code duocache.redis.local-ttl}; called when the first cache that persists to Redis
+	 * is created. Redis being unreachable does not fail it: calls go on from memory until Redis answers.
 	 * @throws DuocacheException if the signing key is missing or too short
 	 */
 	@Override
-	public void open() {
-		if (!this.opened.compareAndSet(false, true)) {
+	public synchronized void open() {
+		if (this.opened != null) {
 			return;
 		}
 		String key = this.settings.signingKey();
 		if (key == null || key.length() < RedisStoreSettings.MIN_SIGNING_KEY_LENGTH) {
-			this.opened.set(false);
 			throw new DuocacheException("The Redis store needs duocache.redis.signing-key, a secret of at least "
 					+ RedisStoreSettings.MIN_SIGNING_KEY_LENGTH + " characters that every instance shares, to sign "
 					+ "its entries; it is " + ((key == null) ? "missing" : "only " + key.length() + " characters long")
@@ -105,16 +106,40 @@ public final class RedisEntryStore implements EntryStore, AutoCloseable {
 					+ "DUOCACHE_SIGNING_KEY environment variable with duocache.redis.signing-key: "
 					+ "${DUOCACHE_SIGNING_KEY}.");
 		}
-		RedisLayout opened = new RedisLayout(this.settings.keyPrefix(), EntrySigner.of(key));
-		this.layout = opened;
-		RedisInvalidations heard = new RedisInvalidations(this.connections, opened.channel(), this.settings,
-				this.background);
+		RedisLayout layout = new RedisLayout(this.settings.keyPrefix(), EntrySigner.of(key));
+		RedisGenerations generations = new RedisGenerations(this.commands, layout, this.repairs);
+		RedisClears clears = new RedisClears(this.commands, layout, this.settings, this.background);
+		RedisInvalidations heard = new RedisInvalidations(this.connections, layout.channel(), this.settings,
+				this.background, generations, this.versions, clears::checkReplicas);
 		InvalidationListener current = this.listener;
 		if (current != null) {
 			heard.listen(current);
 		}
-		this.invalidations = heard;
+		this.opened = new Opened(layout, generations, heard, clears);
 		heard.start();
+		long every = Math.max(100, this.settings.localTtl().toMillis());
+		this.background.scheduleWithFixedDelay(this::checkGenerations, every, every, TimeUnit.MILLISECONDS);
+	}
+
+	/**
+	 * Checks every cache's generation against Redis (restoring one a failover lost, adopting a clear
+	 * whose message was lost).
+	 */
+	private void checkGenerations() {
+		Opened current = this.opened;
+		if (current == null || this.commands.isCircuitOpen()) {
+			return;
+		}
+		try {
+			List<String> moved = current.generations().checkAll();
+			InvalidationListener heard = this.listener;
+			if (heard != null) {
+				moved.forEach(heard::lost);
+			}
+		}
+		catch (RuntimeException ex) {
+			logger.debug("Could not check the generations of the Redis store", ex);
+		}
 	}
 
 	@Override
@@ -130,9 +155,9 @@ public final class RedisEntryStore implements EntryStore, AutoCloseable {
 	@Override
 	public void listen(InvalidationListener listener) {
 		this.listener = listener;
-		RedisInvalidations heard = this.invalidations;
-		if (heard != null) {
-			heard.listen(listener);
+		Opened current = this.opened;
+		if (current != null) {
+			current.invalidations().listen(listener);
 		}
 	}
 
@@ -141,8 +166,8 @@ public final class RedisEntryStore implements EntryStore, AutoCloseable {
 	 * @return whether the store has subscribed at least once
 	 */
 	public boolean isSubscribed() {
-		RedisInvalidations heard = this.invalidations;
-		return heard != null && heard.isSubscribed();
+		Opened current = this.opened;
+		return current != null && current.invalidations().isSubscribed();
 	}
 
 	/**
@@ -153,22 +178,49 @@ public final class RedisEntryStore implements EntryStore, AutoCloseable {
 		return this.commands.isCircuitOpen();
 	}
 
+	/**
+	 * Returns how many times Redis answered an older generation or entry version than this instance
+	 * had seen (a failover lost a clear) and the newer one was restored.
+	 * @return the count since the store was created
+	 */
+	public long repairs() {
+		return this.repairs.get();
+	}
+
+	/**
+	 * Returns how many clears no replica acknowledged within {@code duocache.redis.timeout}, on a server
+	 * with replicas: a failover right after one of them could lose it (this instance would restore it).
+	 * @return the count since the store was created
+	 */
+	public long unacknowledgedClears() {
+		Opened current = this.opened;
+		return (current != null) ? current.clears().unacknowledged() : 0;
+	}
+
 	@Override
 	public @Nullable StoredEntry load(String cacheName, CacheKey key) {
-		RedisLayout layout = layout();
-		String base = layout.base(cacheName);
-		List<byte[]> read = this.commands.read(RedisScripts.LOAD, bytes(layout.generation(cacheName)), bytes(base),
-				bytes(key.toHex()));
-		String generation = text(read.get(0));
-		String version = text(read.get(1));
-		this.observed.put(base + key.toHex(), new Observed(generation, version));
-		byte[] value = (read.size() > 2) ? read.get(2) : null;
+		Opened current = opened();
+		RedisLayout layout = current.layout();
+		long generation = current.generations().current(cacheName);
+		String entryKey = layout.entry(cacheName, generation, key);
+		String versionKey = layout.version(cacheName, key);
+		List<byte @Nullable []> read = this.commands.read(bytes(entryKey), bytes(versionKey));
+		long version = number(read.get(1));
+		long newest = this.versions.newest(cacheName, key);
+		if (version < newest) {
+			restoreVersion(cacheName, key, entryKey, versionKey, version, newest);
+			this.observed.put(observedName(cacheName, key), new Observed(generation, newest));
+			return null;
+		}
+		this.versions.saw(cacheName, key, version);
+		this.observed.put(observedName(cacheName, key), new Observed(generation, version));
+		byte[] value = read.get(0);
 		if (value == null) {
 			return null;
 		}
 		StoredEntry entry;
 		try {
-			entry = layout.entry(layout.entry(cacheName, generation, key), key, value);
+			entry = layout.entry(entryKey, key, value);
 		}
 		catch (CorruptEntryException ex) {
 			removeQuietly(cacheName, key);
@@ -177,9 +229,21 @@ public final class RedisEntryStore implements EntryStore, AutoCloseable {
 		return entry.isExpiredAt(Instant.now()) ? null : entry;
 	}
 
+	/** Gives Redis back the version of a removal it lost, deleting the entry it kept from before it. */
+	private void restoreVersion(String cacheName, CacheKey key, String entryKey, String versionKey, long had,
+			long newest) {
+		this.commands.execute((connection) -> RedisScripts.run(connection, RedisScripts.RESTORE_VERSION,
+				ReturnType.INTEGER, 2, bytes(entryKey), bytes(versionKey), bytes(Long.toString(newest)),
+				bytes(Long.toString(this.settings.maxTtl().toMillis()))));
+		this.repairs.incrementAndGet();
+		logger.warn("Redis answered version " + had + " of an entry of cache '" + cacheName + "', older than version "
+				+ newest + " this instance saw (a failover lost its removal); the removal was restored and the "
+				+ "entry is not served");
+	}
+
 	@Override
 	public boolean lead(String cacheName, CacheKey key) {
-		return this.leases.take(layout().lease(cacheName, key));
+		return this.leases.take(opened().layout().lease(cacheName, key));
 	}
 
 	@Override
@@ -189,10 +253,9 @@ public final class RedisEntryStore implements EntryStore, AutoCloseable {
 
 	@Override
 	public void save(String cacheName, CacheKey key, StoredEntry entry) {
-		RedisLayout layout = layout();
-		String base = layout.base(cacheName);
+		RedisLayout layout = opened().layout();
 		try {
-			Observed seen = this.observed.asMap().remove(base + key.toHex());
+			Observed seen = this.observed.asMap().remove(observedName(cacheName, key));
 			if (seen == null) {
 				return;
 			}
@@ -202,14 +265,15 @@ public final class RedisEntryStore implements EntryStore, AutoCloseable {
 				throw new EntryTooLargeException(cacheName, length - RedisLayout.valueLength(0),
 						"duocache.redis.max-value-size (" + this.settings.maxValueSize() + ")");
 			}
-			byte[] value = layout.value(layout.entry(cacheName, seen.generation(), key), key, entry);
+			String entryKey = layout.entry(cacheName, seen.generation(), key);
+			byte[] value = layout.value(entryKey, key, entry);
 			long expiry = redisExpiryMillis(entry);
 			if (expiry <= 0) {
 				return;
 			}
 			this.commands.execute((connection) -> RedisScripts.run(connection, RedisScripts.SAVE, ReturnType.INTEGER,
-					1, bytes(layout.generation(cacheName)), bytes(base), bytes(key.toHex()), bytes(seen.generation()),
-					bytes(seen.version()), value, bytes(Long.toString(expiry))));
+					2, bytes(entryKey), bytes(layout.version(cacheName, key)), bytes(Long.toString(seen.version())),
+					value, bytes(Long.toString(expiry))));
 		}
 		finally {
 			this.leases.release(layout.lease(cacheName, key));
@@ -218,8 +282,8 @@ public final class RedisEntryStore implements EntryStore, AutoCloseable {
 
 	@Override
 	public void abandon(String cacheName, CacheKey key) {
-		this.observed.invalidate(layout().base(cacheName) + key.toHex());
-		this.leases.release(layout().lease(cacheName, key));
+		this.observed.invalidate(observedName(cacheName, key));
+		this.leases.release(opened().layout().lease(cacheName, key));
 	}
 
 	/** The Redis expiry of an entry: what is left of its ttl, plus a little spread, or the max ttl. */
@@ -232,13 +296,19 @@ public final class RedisEntryStore implements EntryStore, AutoCloseable {
 		return remaining + ((spread > 0) ? ThreadLocalRandom.current().nextLong(spread) : 0);
 	}
 
+	/** Deletes an entry and bumps its version in its slot, then publishes the removal in the cache's. */
 	@Override
 	public void remove(String cacheName, CacheKey key) {
-		RedisLayout layout = layout();
-		this.commands.execute((connection) -> RedisScripts.run(connection, RedisScripts.REMOVE, ReturnType.INTEGER, 2,
-				bytes(layout.generation(cacheName)), bytes(layout.sequence(cacheName)), bytes(layout.base(cacheName)),
-				bytes(key.toHex()), bytes(Long.toString(this.settings.maxTtl().toMillis())), bytes(layout.channel()),
-				bytes(cacheName)));
+		Opened current = opened();
+		RedisLayout layout = current.layout();
+		long generation = current.generations().current(cacheName);
+		Long version = this.commands.execute((connection) -> RedisScripts.run(connection, RedisScripts.REMOVE,
+				ReturnType.INTEGER, 2, bytes(layout.entry(cacheName, generation, key)),
+				bytes(layout.version(cacheName, key)), bytes(Long.toString(this.settings.maxTtl().toMillis()))));
+		this.versions.saw(cacheName, key, version);
+		this.commands.execute((connection) -> RedisScripts.run(connection, RedisScripts.PUBLISH, ReturnType.INTEGER, 1,
+				bytes(layout.sequence(cacheName)), bytes(layout.channel()),
+				bytes("remove|" + key.toHex() + "." + version + "|" + cacheName)));
 	}
 
 	private void removeQuietly(String cacheName, CacheKey key) {
@@ -250,50 +320,33 @@ public final class RedisEntryStore implements EntryStore, AutoCloseable {
 		}
 	}
 
+	/**
+	 * Moves the cache past every generation Redis or this instance has seen, and frees the old
+	 * generation's entries in the background ({@link RedisClears}).
+	 */
 	@Override
 	public void clear(String cacheName) {
-		RedisLayout layout = layout();
-		Long previous = this.commands.execute((connection) -> RedisScripts.run(connection, RedisScripts.CLEAR,
-				ReturnType.INTEGER, 2, bytes(layout.generation(cacheName)), bytes(layout.sequence(cacheName)),
-				bytes(layout.channel()), bytes(cacheName)));
-		this.background.execute(() -> unlinkGeneration(layout.base(cacheName), previous));
+		Opened current = opened();
+		current.clears().clear(cacheName, current.generations());
 	}
 
-	/** Frees the memory of a cleared generation's entries in Redis, with SCAN and UNLINK, never KEYS. */
-	private void unlinkGeneration(String base, long generation) {
-		try {
-			this.commands.execute((connection) -> {
-				ScanOptions options = ScanOptions.scanOptions().match(escape(base) + generation + ":*").count(500).build();
-				try (Cursor<byte[]> keys = connection.keyCommands().scan(options)) {
-					for (int scanned = 0; keys.hasNext() && scanned < 1_000_000; scanned++) {
-						connection.keyCommands().unlink(keys.next());
-					}
-				}
-				return null;
-			});
-		}
-		catch (RuntimeException ex) {
-			logger.debug("Could not free a cleared generation of " + base + "; its entries expire on their own", ex);
-		}
-	}
-
-	private RedisLayout layout() {
-		RedisLayout current = this.layout;
+	private Opened opened() {
+		Opened current = this.opened;
 		if (current == null) {
 			throw new IllegalStateException("The Redis store is not open");
 		}
 		return current;
 	}
 
-	private static String escape(String pattern) {
-		return pattern.replaceAll("([\\\\*?\\[\\]])", "\\\\$1");
+	private static String observedName(String cacheName, CacheKey key) {
+		return cacheName + '\u0000' + key.toHex();
 	}
 
 	@Override
 	public void close() {
-		RedisInvalidations heard = this.invalidations;
-		if (heard != null) {
-			heard.stopTrying();
+		Opened current = this.opened;
+		if (current != null) {
+			current.invalidations().stopTrying();
 		}
 		this.leases.close();
 		this.background.shutdownNow();
@@ -306,13 +359,18 @@ public final class RedisEntryStore implements EntryStore, AutoCloseable {
 			Thread.currentThread().interrupt();
 			subscriberIdle = false;
 		}
-		if (heard != null) {
-			heard.close(subscriberIdle);
+		if (current != null) {
+			current.invalidations().close(subscriberIdle);
 		}
 	}
 
 	/** What a read of one key saw, checked again by the write that follows it. */
-	private record Observed(String generation, String version) {
+	private record Observed(long generation, long version) {
+	}
+
+	/** What opening the store made. */
+	private record Opened(RedisLayout layout, RedisGenerations generations, RedisInvalidations invalidations,
+			RedisClears clears) {
 	}
 
 }

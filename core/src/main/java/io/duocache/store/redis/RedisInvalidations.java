@@ -32,6 +32,9 @@ final class RedisInvalidations implements MessageListener, SubscriptionListener 
 
 	private static final Log logger = LogFactory.getLog(RedisInvalidations.class);
 
+	/** How many times a generation check that Redis did not answer is tried again. */
+	private static final int MAX_CHECK_ATTEMPTS = 30;
+
 	private static final InvalidationListener NONE = new InvalidationListener() {
 
 		@Override
@@ -60,12 +63,23 @@ final class RedisInvalidations implements MessageListener, SubscriptionListener 
 
 	private volatile InvalidationListener listener = NONE;
 
+	private final RedisGenerations generations;
+
+	private final RedisVersions versions;
+
+	/** What a new subscription checks: every generation, and whether the server has replicas. */
+	private final Runnable afterSubscribing;
+
 	private volatile boolean closed;
 
 	RedisInvalidations(RedisConnectionFactory connections, String channel, RedisStoreSettings settings,
-			ScheduledExecutorService background) {
+			ScheduledExecutorService background, RedisGenerations generations, RedisVersions versions,
+			Runnable afterSubscribing) {
 		this.settings = settings;
 		this.background = background;
+		this.generations = generations;
+		this.versions = versions;
+		this.afterSubscribing = afterSubscribing;
 		this.container.setConnectionFactory(connections);
 		this.container.setRecoveryInterval(settings.timeout().multipliedBy(8).toMillis());
 		this.container.addMessageListener(this, new ChannelTopic(channel));
@@ -105,6 +119,11 @@ final class RedisInvalidations implements MessageListener, SubscriptionListener 
 		}
 	}
 
+	/**
+	 * Hears {@code sequence|clear|generation|cache} and {@code sequence|remove|key[.version]|cache}:
+	 * what the message says is dropped from memory, the generation or version it carries is kept, and
+	 * a gap in the cache's sequence drops all its memory copies and checks its generation.
+	 */
 	@Override
 	public void onMessage(Message message, byte @Nullable [] pattern) {
 		String[] parts = new String(message.getBody(), StandardCharsets.UTF_8).split("\\|", 4);
@@ -117,22 +136,75 @@ final class RedisInvalidations implements MessageListener, SubscriptionListener 
 		InvalidationListener target = this.listener;
 		if (last != null && sequence > last + 1) {
 			target.lost(cacheName);
+			checkLater(cacheName);
 		}
 		if (parts[1].equals("clear")) {
+			if (parts[2].isEmpty()) {
+				// From an instance that does not say the new generation: ask Redis.
+				checkLater(cacheName);
+			}
+			else {
+				this.generations.raise(cacheName, Long.parseLong(parts[2]));
+			}
 			target.cleared(cacheName);
 		}
 		else {
-			target.removed(cacheName, new CacheKey(Long.parseUnsignedLong(parts[2].substring(0, 16), 16),
-					Long.parseUnsignedLong(parts[2].substring(16), 16)));
+			String hex = parts[2].substring(0, 32);
+			CacheKey key = new CacheKey(Long.parseUnsignedLong(hex.substring(0, 16), 16),
+					Long.parseUnsignedLong(hex.substring(16), 16));
+			if (parts[2].length() > 33) {
+				this.versions.saw(cacheName, key, Long.parseLong(parts[2].substring(33)));
+			}
+			target.removed(cacheName, key);
 		}
 	}
 
-	/** Every (re)subscription may follow a time without one, in which invalidations were missed. */
+	/**
+	 * Every (re)subscription may follow a time without one, in which invalidations were missed, or a
+	 * failover: memory copies are dropped, every generation is checked (and restored if need be), and
+	 * the server is asked whether it has replicas.
+	 */
 	@Override
 	public void onChannelSubscribed(byte[] channel, long count) {
 		this.subscribed.set(true);
 		this.sequences.clear();
 		this.listener.lost(null);
+		checkLater(null);
+	}
+
+	/**
+	 * Checks the generation of one cache, or of all, on the background thread; tried again while Redis
+	 * does not answer (right after a failover it may not yet), a bounded number of times.
+	 */
+	private void checkLater(@Nullable String cacheName) {
+		checkLater(cacheName, 0);
+	}
+
+	private void checkLater(@Nullable String cacheName, int attempt) {
+		Runnable check = () -> {
+			try {
+				if (cacheName != null) {
+					this.generations.check(cacheName);
+				}
+				else {
+					this.generations.checkAll().forEach(this.listener::lost);
+					this.afterSubscribing.run();
+				}
+			}
+			catch (RuntimeException ex) {
+				logger.debug("Could not check generations after an invalidation gap or a new subscription", ex);
+				if (attempt < MAX_CHECK_ATTEMPTS && !this.closed) {
+					checkLater(cacheName, attempt + 1);
+				}
+			}
+		};
+		try {
+			this.background.schedule(check, (attempt == 0) ? 0 : this.settings.timeout().multipliedBy(8).toMillis(),
+					TimeUnit.MILLISECONDS);
+		}
+		catch (RejectedExecutionException closed) {
+			// The store was closed meanwhile.
+		}
 	}
 
 	/** Stops trying to subscribe; called first when the store closes. */

@@ -2,7 +2,8 @@ package io.duocache.store.redis;
 
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
-import java.util.Arrays;
+
+import org.jspecify.annotations.Nullable;
 
 import io.duocache.key.CacheKey;
 import io.duocache.store.CorruptEntryException;
@@ -11,10 +12,13 @@ import io.duocache.store.EntrySigner;
 import io.duocache.store.StoredEntry;
 
 /**
- * Where the Redis store keeps what, and how an entry's value is laid out: a cache's keys share the
- * prefix {@code <key-prefix>{<cache>}:} (its generation, sequence, entries, versions and leases), an
- * entry lives under its cache's generation, and its value is an HMAC-SHA256 signature over the entry's
- * key and encoded entry, followed by that encoded entry.
+ * Where the Redis store keeps what, and how an entry's value is laid out. A cache's generation and
+ * invalidation sequence share the hash tag of the cache ({@code <key-prefix>{<cache>}:generation}),
+ * touched only by clears, invalidations and the occasional check of the generation. Every entry has a
+ * hash tag of its own, its key's hex, so on a Redis Cluster the entries of one cache spread over every
+ * slot; the entry ({@code <key-prefix><cache>:<generation>:{<key>}}), its version and its lease share
+ * that tag, so a script can touch them together. A value is an HMAC-SHA256 signature over the entry's
+ * Redis key and encoded entry, followed by that encoded entry.
  */
 final class RedisLayout {
 
@@ -29,29 +33,34 @@ final class RedisLayout {
 		this.signer = signer;
 	}
 
-	/** The prefix of every key of a cache. */
-	String base(String cacheName) {
-		return this.keyPrefix + "{" + cacheName + "}:";
-	}
-
 	/** The key of a cache's generation, which a clear increments. */
 	String generation(String cacheName) {
-		return base(cacheName) + "generation";
+		return this.keyPrefix + "{" + cacheName + "}:generation";
 	}
 
-	/** The key of a cache's invalidation sequence. */
+	/** The key of a cache's invalidation sequence, in the generation's slot. */
 	String sequence(String cacheName) {
-		return base(cacheName) + "sequence";
+		return this.keyPrefix + "{" + cacheName + "}:sequence";
 	}
 
 	/** The key of an entry in one generation of its cache. */
-	String entry(String cacheName, String generation, CacheKey key) {
-		return base(cacheName) + generation + ":" + key.toHex();
+	String entry(String cacheName, long generation, CacheKey key) {
+		return this.keyPrefix + cacheName + ":" + generation + ":{" + key.toHex() + "}";
 	}
 
-	/** The key of the lease of one entry. */
+	/** The pattern that matches every entry of one generation of a cache, for {@code SCAN}. */
+	String entries(String cacheName, long generation) {
+		return escape(this.keyPrefix + cacheName + ":" + generation + ":") + "{*}";
+	}
+
+	/** The key of an entry's version, which a removal increments; in the entry's slot. */
+	String version(String cacheName, CacheKey key) {
+		return this.keyPrefix + cacheName + ":{" + key.toHex() + "}:version";
+	}
+
+	/** The key of the lease of one entry; in the entry's slot. */
 	String lease(String cacheName, CacheKey key) {
-		return base(cacheName) + "lease:" + key.toHex();
+		return this.keyPrefix + cacheName + ":{" + key.toHex() + "}:lease";
 	}
 
 	/** The channel every instance publishes and hears invalidations on. */
@@ -74,20 +83,24 @@ final class RedisLayout {
 	}
 
 	/**
-	 * Reads the entry of a value stored under an entry's key, checking its signature first.
+	 * Reads the entry of a value stored under an entry's key: the signature is checked over the value
+	 * in place, then the entry decoded once (the signature covers its checksum).
 	 * @throws CorruptEntryException if the signature does not match or the entry does not decode
 	 */
 	StoredEntry entry(String entryKey, CacheKey key, byte[] value) {
-		if (value.length < SIGNATURE_BYTES || !this.signer.verifies(Arrays.copyOf(value, SIGNATURE_BYTES),
-				bytes(entryKey), ByteBuffer.wrap(value, SIGNATURE_BYTES, value.length - SIGNATURE_BYTES))) {
+		if (!this.signer.verifiesSigned(value, bytes(entryKey))) {
 			throw new CorruptEntryException(entryKey + ": signature does not match");
 		}
 		try {
-			return EntryFormat.decode(key, Arrays.copyOfRange(value, SIGNATURE_BYTES, value.length));
+			return EntryFormat.decodeAuthenticated(key, value, SIGNATURE_BYTES);
 		}
 		catch (CorruptEntryException ex) {
 			throw new CorruptEntryException(entryKey + ": " + ex.getMessage());
 		}
+	}
+
+	private static String escape(String pattern) {
+		return pattern.replaceAll("([\\\\*?\\[\\]{}])", "\\\\$1");
 	}
 
 	static byte[] bytes(String text) {
@@ -96,6 +109,13 @@ final class RedisLayout {
 
 	static String text(Object value) {
 		return (value instanceof byte[] raw) ? new String(raw, StandardCharsets.UTF_8) : String.valueOf(value);
+	}
+
+	static long number(@Nullable Object value) {
+		if (value == null) {
+			return 0;
+		}
+		return (value instanceof Number number) ? number.longValue() : Long.parseLong(text(value));
 	}
 
 }

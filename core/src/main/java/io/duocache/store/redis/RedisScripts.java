@@ -9,48 +9,75 @@ import org.springframework.data.redis.connection.RedisConnection;
 import org.springframework.data.redis.connection.ReturnType;
 
 /**
- * The Lua scripts of the Redis store, each run by its digest. Reads and writes see a cache's
- * generation and an entry's version together, so a value computed before an invalidation is never
- * written after it; a remove and a clear publish their invalidation with the cache's next sequence
- * number in the same step.
+ * The Lua scripts of the Redis store, each run by its digest. Every script declares in {@code KEYS}
+ * every key it touches, and they share one hash tag (an entry's, or a cache's), so each runs on one
+ * slot of a Redis Cluster. A write checks the entry's version its read saw, so a value computed before
+ * a removal is never written after it; a value computed before a clear is written under the old
+ * generation, which no instance reads any more.
  */
 final class RedisScripts {
 
-	/** Reads a cache's generation, then an entry's version and value under it. */
-	static final Script LOAD = script("""
-			local g = redis.call('GET', KEYS[1]) or '0'
-			local e = ARGV[1] .. g .. ':' .. ARGV[2]
-			return {g, redis.call('GET', e .. ':version') or '0', redis.call('GET', e)}
-			""");
-
-	/** Writes an entry if the generation and its version are still those its read saw. */
+	/** Writes an entry if its version is still the one its read saw. KEYS: entry, version. */
 	static final Script SAVE = script("""
-			local g = redis.call('GET', KEYS[1]) or '0'
-			if g ~= ARGV[3] then return 0 end
-			local e = ARGV[1] .. g .. ':' .. ARGV[2]
-			if (redis.call('GET', e .. ':version') or '0') ~= ARGV[4] then return 0 end
-			redis.call('SET', e, ARGV[5], 'PX', ARGV[6])
+			if (redis.call('GET', KEYS[2]) or '0') ~= ARGV[1] then return 0 end
+			redis.call('SET', KEYS[1], ARGV[2], 'PX', ARGV[3])
 			return 1
 			""");
 
-	/** Deletes an entry, bumps its version and publishes the removal. */
+	/** Deletes an entry and bumps its version, returning the new one. KEYS: entry, version. */
 	static final Script REMOVE = script("""
-			local g = redis.call('GET', KEYS[1]) or '0'
-			local e = ARGV[1] .. g .. ':' .. ARGV[2]
-			redis.call('UNLINK', e)
-			redis.call('INCR', e .. ':version')
-			redis.call('PEXPIRE', e .. ':version', ARGV[3])
-			local s = redis.call('INCR', KEYS[2])
-			redis.call('PUBLISH', ARGV[4], s .. '|remove|' .. ARGV[2] .. '|' .. ARGV[5])
+			redis.call('UNLINK', KEYS[1])
+			local v = redis.call('INCR', KEYS[2])
+			redis.call('PEXPIRE', KEYS[2], ARGV[1])
+			return v
+			""");
+
+	/**
+	 * Raises an entry's version to one this instance saw, if Redis lost it, and deletes the entry
+	 * that Redis kept from before it; returns the version Redis had. KEYS: entry, version.
+	 */
+	static final Script RESTORE_VERSION = script("""
+			local v = tonumber(redis.call('GET', KEYS[2]) or '0')
+			if v < tonumber(ARGV[1]) then
+				redis.call('UNLINK', KEYS[1])
+				redis.call('SET', KEYS[2], ARGV[1], 'PX', ARGV[2])
+			end
+			return v
+			""");
+
+	/** Publishes an invalidation with the cache's next sequence number. KEYS: sequence. */
+	static final Script PUBLISH = script("""
+			local s = redis.call('INCR', KEYS[1])
+			redis.call('PUBLISH', ARGV[1], s .. '|' .. ARGV[2])
 			return s
 			""");
 
-	/** Moves a cache to its next generation, publishes the clear and returns the cleared generation. */
+	/**
+	 * Moves a cache past both the generation Redis has and the newest one this instance saw, publishes
+	 * the clear with the new generation, and returns the new generation and the one Redis had.
+	 * KEYS: generation, sequence.
+	 */
 	static final Script CLEAR = script("""
-			local g = redis.call('INCR', KEYS[1])
+			local had = tonumber(redis.call('GET', KEYS[1]) or '0')
+			local g = math.max(had, tonumber(ARGV[3])) + 1
+			redis.call('SET', KEYS[1], g)
 			local s = redis.call('INCR', KEYS[2])
-			redis.call('PUBLISH', ARGV[1], s .. '|clear||' .. ARGV[2])
-			return g - 1
+			redis.call('PUBLISH', ARGV[1], s .. '|clear|' .. g .. '|' .. ARGV[2])
+			return {g, had}
+			""");
+
+	/**
+	 * Returns a cache's generation, first raising it to the newest one this instance saw if Redis lost
+	 * it; returns the generation Redis had and the one it has now. KEYS: generation.
+	 */
+	static final Script GENERATION = script("""
+			local had = tonumber(redis.call('GET', KEYS[1]) or '0')
+			local known = tonumber(ARGV[1])
+			if had < known then
+				redis.call('SET', KEYS[1], known)
+				return {had, known}
+			end
+			return {had, had}
 			""");
 
 	/** Deletes a lease if this instance still holds it. */
