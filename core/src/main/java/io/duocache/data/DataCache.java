@@ -35,8 +35,8 @@ public final class DataCache extends SingleFlightCache<DataEntry> {
 	 */
 	public DataCache(String name, CacheSettings settings, DataCodec codec, @Nullable JavaType declaredType,
 			String methodName, EntryStore store) {
-		this(name, settings, new DataEntries(name, new ValueCodecs(codec, declaredType), methodName, false), store,
-				new StoreCounters());
+		this(name, settings, new DataEntries(name, new ValueCodecs(codec, declaredType), methodName, false,
+				settings.ttl(), store.memoryTtl()), store, new StoreCounters());
 	}
 
 	/**
@@ -50,7 +50,8 @@ public final class DataCache extends SingleFlightCache<DataEntry> {
 	 */
 	static DataCache forSpringApi(String name, CacheSettings settings, DataCodec codec,
 			@Nullable JavaType declaredType) {
-		return new DataCache(name, settings, new DataEntries(name, new ValueCodecs(codec, declaredType), name, true),
+		return new DataCache(name, settings,
+				new DataEntries(name, new ValueCodecs(codec, declaredType), name, true, settings.ttl(), null),
 				EntryStore.NONE, new StoreCounters());
 	}
 

@@ -1,5 +1,6 @@
 package io.duocache.data;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -39,15 +40,32 @@ final class DataEntries implements Entries<DataEntry> {
 
 	private final AtomicLong bytes = new AtomicLong();
 
+	private final @Nullable Duration ttl;
+
+	private final @Nullable Duration storeBound;
+
+	/** Whether the cache refreshes in the background, so memory keeps entries twice as long as the ttl. */
+	private volatile boolean refreshing;
+
 	/**
 	 * @param methodName the method as {@code SimpleClassName.methodName}, for messages
 	 * @param springApi whether the cache is used only through Spring's {@code Cache} API
+	 * @param ttl the cache's ttl, or {@code null}
+	 * @param storeBound how long memory keeps a copy of a store's entry at most, or {@code null}
 	 */
-	DataEntries(String cacheName, ValueCodecs codecs, String methodName, boolean springApi) {
+	DataEntries(String cacheName, ValueCodecs codecs, String methodName, boolean springApi, @Nullable Duration ttl,
+			@Nullable Duration storeBound) {
 		this.cacheName = cacheName;
 		this.codecs = codecs;
 		this.methodName = methodName;
 		this.springApi = springApi;
+		this.ttl = ttl;
+		this.storeBound = storeBound;
+	}
+
+	/** Says that the cache refreshes in the background: memory keeps entries twice as long as the ttl. */
+	void refreshesInBackground() {
+		this.refreshing = true;
 	}
 
 	@Override
@@ -75,7 +93,27 @@ final class DataEntries implements Entries<DataEntry> {
 	Loaded<DataEntry> fromStore(StoredEntry stored) {
 		ValueCodec codec = this.codecs.declared();
 		Object value = codec.reader.readValue(stored.bytes());
-		return new Loaded<>(entry(stored.bytes(), codec, value, true, stored.writtenAt(), stored.expiresAt()), value);
+		Instant expiresAt = stored.expiresAt();
+		Instant checkedExpiry = (expiresAt != null && expiresBeforeMemoryDropsIt(expiresAt)) ? expiresAt : null;
+		return new Loaded<>(entry(stored.bytes(), codec, value, true, stored.writtenAt(), checkedExpiry), value);
+	}
+
+	/**
+	 * Whether an entry read back from a store expires before memory would drop its copy: only such an
+	 * entry is checked on its hits (see {@link #isValid}); the others cost a hit nothing.
+	 */
+	private boolean expiresBeforeMemoryDropsIt(Instant expiresAt) {
+		Duration ttl = (this.ttl != null && this.refreshing) ? this.ttl.multipliedBy(2) : this.ttl;
+		Duration kept = (ttl == null || this.storeBound == null) ? ((ttl != null) ? ttl : this.storeBound)
+				: ((this.storeBound.compareTo(ttl) < 0) ? this.storeBound : ttl);
+		return kept == null || Duration.between(Instant.now(), expiresAt).compareTo(kept) < 0;
+	}
+
+	/** An entry read back from a store that expires before memory drops it is refused once it expired. */
+	@Override
+	public boolean isValid(DataEntry entry) {
+		Instant expiresAt = entry.expiresAt();
+		return expiresAt == null || Instant.now().isBefore(expiresAt);
 	}
 
 	/**
@@ -213,11 +251,6 @@ final class DataEntries implements Entries<DataEntry> {
 	@Override
 	public void released(Object key, DataEntry entry) {
 		this.bytes.addAndGet(-entry.bytes().length);
-	}
-
-	@Override
-	public @Nullable Instant expiresAt(DataEntry entry) {
-		return entry.expiresAt();
 	}
 
 	@Override

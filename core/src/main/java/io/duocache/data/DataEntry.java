@@ -75,8 +75,8 @@ final class DataEntry {
 	}
 
 	/**
-	 * When the entry expires, for an entry read back from a store; {@code null} means the cache's ttl
-	 * from when it was written to memory.
+	 * When the entry expires, for an entry read back from a store that expires before memory would
+	 * drop it; {@code null} means memory's own bound from when it was written to memory.
 	 */
 	@Nullable Instant expiresAt() {
 		return this.expiresAt;

@@ -115,6 +115,7 @@ final class StoreStep implements BeyondMemory<DataEntry> {
 	@Override
 	public void refreshesInBackground() {
 		this.refreshing = true;
+		this.entries.refreshesInBackground();
 	}
 
 	/** Writes a computed entry through, and takes it back if an invalidation came meanwhile. */

@@ -32,6 +32,7 @@ public interface Entries<E> {
 
 	/**
 	 * Returns whether a stored entry may be handed out; an invalid one is removed and computed again.
+	 * An entry read back from a store that expires before memory would drop it is refused here.
 	 * @param entry the stored entry
 	 * @return whether it is valid
 	 */
@@ -46,16 +47,6 @@ public interface Entries<E> {
 	 * @param entry the entry
 	 */
 	default void released(Object key, E entry) {
-	}
-
-	/**
-	 * Returns when an entry expires, where that was fixed beyond memory (an entry read back from a
-	 * store); memory then drops it no later.
-	 * @param entry the entry
-	 * @return the expiry, or {@code null} for memory's own
-	 */
-	default @Nullable Instant expiresAt(E entry) {
-		return null;
 	}
 
 	/**

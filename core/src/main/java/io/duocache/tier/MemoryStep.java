@@ -1,21 +1,20 @@
 package io.duocache.tier;
 
 import java.time.Duration;
-import java.time.Instant;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
-import com.github.benmanes.caffeine.cache.Expiry;
 import com.github.benmanes.caffeine.cache.Scheduler;
 import org.jspecify.annotations.Nullable;
 
 /**
  * The memory step: completed entries in a Caffeine cache (no future per entry), bounded as the
- * tier prepared its builder, expiring a fixed time after their write or, for entries read back from a
- * store, no later than the store's expiry. Every entry that leaves is handed to the tier's
+ * tier prepared its builder, expiring a fixed time after their write: the ttl, or the shorter bound of
+ * a store's memory copies (an entry read back from a store that expires sooner is the tier's to refuse,
+ * see {@link Entries#isValid}, so that hits pay for no per-entry expiry). Every entry that leaves is handed to the tier's
  * {@link Entries#released} exactly once. Invalidations are counted, so a write beyond memory can tell
  * that one happened while it ran.
  *
@@ -29,30 +28,24 @@ final class MemoryStep<E> {
 
 	private final AtomicLong invalidations = new AtomicLong();
 
-	/** How long entries that carry their own expiry stay at most; doubled for a background refresh. */
-	private volatile @Nullable Duration bound;
-
 	private final @Nullable Duration storeBound;
 
 	/**
 	 * @param builder the tier's builder (weigher, executor); expiry, bound and removal are added here
 	 * @param ttl the cache's ttl, or {@code null}
 	 * @param storeBound how long a memory copy of a store's entry may live, or {@code null}
-	 * @param entriesCarryExpiry whether some entries expire sooner than the ttl (those read back from a
-	 * store); others expire a fixed time after their write, the cheaper policy
 	 */
 	MemoryStep(Caffeine<Object, Object> builder, Entries<E> entries, Meters meters, @Nullable Duration ttl,
-			@Nullable Duration storeBound, boolean entriesCarryExpiry) {
+			@Nullable Duration storeBound) {
 		this.entries = entries;
 		this.storeBound = storeBound;
-		this.bound = shorter(ttl, storeBound);
-		Duration memoryTtl = this.bound;
-		if (memoryTtl != null && entriesCarryExpiry) {
-			builder.expireAfter(Expiry.<Object, E>writing((key, entry) -> timeToLive(entry)))
-				.scheduler(Scheduler.systemScheduler());
-		}
-		else if (memoryTtl != null) {
+		Duration memoryTtl = shorter(ttl, storeBound);
+		if (memoryTtl != null) {
 			builder.expireAfterWrite(memoryTtl).scheduler(Scheduler.systemScheduler());
+			if (storeBound != null) {
+				// Every hit of a store's memory copy reads the clock: a coarse one costs it nothing.
+				builder.ticker(CoarseTicker.shared());
+			}
 		}
 		this.cache = builder.<Object, E>removalListener((key, entry, cause) -> {
 			if (cause.wasEvicted()) {
@@ -64,27 +57,22 @@ final class MemoryStep<E> {
 		}).build();
 	}
 
-	private static @Nullable Duration shorter(@Nullable Duration first, @Nullable Duration second) {
+	/**
+	 * Returns the shorter of two bounds, either of which may be absent.
+	 * @param first a bound, or {@code null}
+	 * @param second a bound, or {@code null}
+	 * @return the shorter, or {@code null} when both are absent
+	 */
+	static @Nullable Duration shorter(@Nullable Duration first, @Nullable Duration second) {
 		if (first == null || second == null) {
 			return (first != null) ? first : second;
 		}
 		return (second.compareTo(first) < 0) ? second : first;
 	}
 
-	private Duration timeToLive(E entry) {
-		Duration limit = this.bound;
-		Instant expiresAt = this.entries.expiresAt(entry);
-		if (expiresAt == null) {
-			return limit;
-		}
-		Duration remaining = Duration.between(Instant.now(), expiresAt);
-		return remaining.isNegative() ? Duration.ZERO : (remaining.compareTo(limit) < 0) ? remaining : limit;
-	}
-
 	/** Keeps entries twice as long as the ttl, so a stale one can be served while it is refreshed. */
 	void keepForRefresh(Duration staleAfter) {
-		Duration kept = staleAfter.multipliedBy(2);
-		this.bound = shorter(kept, this.storeBound);
+		Duration kept = shorter(staleAfter.multipliedBy(2), this.storeBound);
 		this.cache.policy().expireAfterWrite().ifPresent((expiry) -> expiry.setExpiresAfter(kept));
 	}
 

@@ -69,8 +69,8 @@ public class SingleFlightCache<E> {
 	 * @param entries what the tier makes of values
 	 * @param beyond what the cache keeps beyond memory
 	 * @param storeBound how long a memory copy of an entry kept beyond memory may live, or
-	 * {@code null}; when {@code beyond} is not {@link BeyondMemory#none()}, entries read back from it
-	 * also expire when their stored expiry says
+	 * {@code null}; an entry read back from beyond memory that expires sooner is refused by the
+	 * tier's {@link Entries#isValid}
 	 */
 	protected SingleFlightCache(String name, CacheSettings settings, Caffeine<Object, Object> builder,
 			Entries<E> entries, BeyondMemory<E> beyond, @Nullable Duration storeBound) {
@@ -78,8 +78,7 @@ public class SingleFlightCache<E> {
 		this.settings = settings;
 		this.entries = entries;
 		this.beyond = beyond;
-		this.memory = new MemoryStep<>(builder, entries, this.meters, settings.ttl(), storeBound,
-				beyond != BeyondMemory.none());
+		this.memory = new MemoryStep<>(builder, entries, this.meters, settings.ttl(), storeBound);
 		this.flights = new Flights<>(name);
 		this.compute = new ComputeStep<>(name, this.memory, this.flights, entries, beyond, this.meters);
 	}

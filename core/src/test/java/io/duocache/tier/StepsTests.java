@@ -1,7 +1,5 @@
 package io.duocache.tier;
 
-import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -43,7 +41,7 @@ class StepsTests {
 	@Test
 	void memoryReleasesEveryEntryThatLeavesExactlyOnceAndCountsEvictions() {
 		MemoryStep<String> memory = new MemoryStep<>(Caffeine.newBuilder().executor(Runnable::run).maximumSize(1),
-				this.entries, this.meters, null, null, false);
+				this.entries, this.meters, null, null);
 		memory.put("a", "first");
 		memory.put("a", "second");
 		memory.drop("a");
@@ -57,7 +55,7 @@ class StepsTests {
 	@Test
 	void memoryDropsAnInvalidEntryOnItsLookUp() {
 		MemoryStep<String> memory = new MemoryStep<>(Caffeine.newBuilder().executor(Runnable::run), this.entries,
-				this.meters, null, null, false);
+				this.meters, null, null);
 		memory.put("a", "invalid");
 		assertThat(memory.validEntry("a")).isNull();
 		assertThat(memory.entry("a")).isNull();
@@ -65,19 +63,8 @@ class StepsTests {
 	}
 
 	@Test
-	void memoryKeepsAnEntryReadBackFromAStoreNoLongerThanTheStoreDoes() {
-		MemoryStep<String> memory = new MemoryStep<>(Caffeine.newBuilder().executor(Runnable::run), this.entries,
-				this.meters, Duration.ofHours(1), null, true);
-		this.entries.expiresAt = Instant.now().minusSeconds(1);
-		memory.put("a", "expired beyond memory");
-		memory.cleanUp();
-		assertThat(memory.entry("a")).isNull();
-	}
-
-	@Test
 	void memoryTellsAWriteBeyondItThatAnInvalidationCameMeanwhile() {
-		MemoryStep<String> memory = new MemoryStep<>(Caffeine.newBuilder(), this.entries, this.meters, null, null,
-				false);
+		MemoryStep<String> memory = new MemoryStep<>(Caffeine.newBuilder(), this.entries, this.meters, null, null);
 		long before = memory.invalidations();
 		assertThat(memory.invalidatedSince(before)).isFalse();
 		memory.countInvalidation();
@@ -161,8 +148,6 @@ class StepsTests {
 
 		final List<String> released = new ArrayList<>();
 
-		volatile @Nullable Instant expiresAt;
-
 		@Override
 		public String toEntry(Object key, @Nullable Object value) {
 			return (String) value;
@@ -181,11 +166,6 @@ class StepsTests {
 		@Override
 		public synchronized void released(Object key, String entry) {
 			this.released.add(entry);
-		}
-
-		@Override
-		public @Nullable Instant expiresAt(String entry) {
-			return this.expiresAt;
 		}
 
 	}
