@@ -3,8 +3,9 @@
 # benchmarks/results/, measures Python's pickle on the same table shape, and regenerates the
 # performance table in the README from those files.
 #
-#   benchmarks/run.sh            # the full suite (about 40 minutes on 2 cores; needs redis-server)
-#   benchmarks/run.sh --stores   # only the disk and Redis store benchmarks (about 12 minutes), then the table
+#   benchmarks/run.sh            # the full suite (about 45 minutes on 2 cores; needs redis-server and redis-cli)
+#   benchmarks/run.sh --stores   # only the disk and Redis store benchmarks, standalone and on a 3-master cluster
+#                                # (about 17 minutes), then the table
 #   benchmarks/run.sh --data     # only the data-tier benchmarks (data hits, misses, table, rows, JPA entities;
 #                                # about 24 minutes), merged into the stored hit results, then the table
 #   benchmarks/run.sh --report   # only regenerate the README table from benchmarks/results/
