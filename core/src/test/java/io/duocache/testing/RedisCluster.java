@@ -112,7 +112,7 @@ public final class RedisCluster implements AutoCloseable, BeforeAllCallback, Aft
 					throw new AssertionError("The cluster did not reach state " + state + "; logs in "
 							+ this.processes.folder());
 				}
-				sleep(50);
+				RedisServer.sleep(50);
 			}
 		}
 	}
@@ -131,16 +131,7 @@ public final class RedisCluster implements AutoCloseable, BeforeAllCallback, Aft
 			if (System.nanoTime() > deadline) {
 				throw new AssertionError("redis-server did not answer on port " + port);
 			}
-			sleep(20);
-		}
-	}
-
-	static void sleep(long millis) {
-		try {
-			Thread.sleep(millis);
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
+			RedisServer.sleep(20);
 		}
 	}
 

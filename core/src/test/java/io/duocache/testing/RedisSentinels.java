@@ -141,7 +141,7 @@ public final class RedisSentinels implements AutoCloseable, BeforeAllCallback, A
 			if (System.nanoTime() > deadline) {
 				throw new AssertionError("Timed out waiting for " + what + "; logs in " + this.processes.folder());
 			}
-			RedisCluster.sleep(50);
+			RedisServer.sleep(50);
 		}
 	}
 

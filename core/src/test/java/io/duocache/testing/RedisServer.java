@@ -257,7 +257,8 @@ public final class RedisServer implements AutoCloseable, BeforeAllCallback, Afte
 		}
 	}
 
-	private static void sleep(long millis) {
+	/** Waits a little, between two looks at a server that is not ready yet. */
+	static void sleep(long millis) {
 		try {
 			Thread.sleep(millis);
 		}
