@@ -22,9 +22,9 @@ import io.duocache.store.StoreUnavailableException;
 /**
  * Runs the Redis store's commands within {@code duocache.redis.timeout}, whatever
  * {@code spring.data.redis.timeout} says: on a bounded pool of worker threads, or a read from the
- * caller's thread through the reactive connection once one is open. After repeated failures a circuit
- * opens and commands are skipped until a probe succeeds. Every failure is a
- * {@link StoreUnavailableException}.
+ * caller's thread on the shared Lettuce connection once one is open ({@link CallerThreadReads}).
+ * After repeated failures a circuit opens and commands are skipped until a probe succeeds. Every
+ * failure is a {@link StoreUnavailableException}.
  */
 final class RedisCommands {
 
