@@ -1,6 +1,7 @@
 package io.duocache.autoconfigure;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.observation.ObservationRegistry;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
@@ -23,8 +24,9 @@ public final class DuocacheMetricsAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean(CacheObserver.Factory.class)
-	MicrometerCacheObservers duocacheCacheObservers(ObjectProvider<MeterRegistry> meterRegistry) {
-		return new MicrometerCacheObservers(meterRegistry);
+	MicrometerCacheObservers duocacheCacheObservers(ObjectProvider<MeterRegistry> meterRegistry,
+			ObjectProvider<ObservationRegistry> observationRegistry) {
+		return new MicrometerCacheObservers(meterRegistry, observationRegistry);
 	}
 
 

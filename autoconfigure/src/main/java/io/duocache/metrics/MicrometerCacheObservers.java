@@ -10,6 +10,8 @@ import io.micrometer.core.instrument.LongTaskTimer;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Tags;
 import io.micrometer.core.instrument.Timer;
+import io.micrometer.observation.Observation;
+import io.micrometer.observation.ObservationRegistry;
 import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.SmartInitializingSingleton;
@@ -41,12 +43,18 @@ public final class MicrometerCacheObservers implements CacheObserver.Factory, Sm
 
 	private volatile boolean started;
 
+	private final ObjectProvider<ObservationRegistry> observations;
+
 	/**
 	 * Creates the factory.
-	 * @param registry the registry, resolved once the application has started
+	 * @param registry the meter registry, resolved once the application has started
+	 * @param observations the observation registry (Boot's tracing), resolved once the application has
+	 * started; each computation is then a {@code duocache.compute} observation
 	 */
-	public MicrometerCacheObservers(ObjectProvider<MeterRegistry> registry) {
+	public MicrometerCacheObservers(ObjectProvider<MeterRegistry> registry,
+			ObjectProvider<ObservationRegistry> observations) {
 		this.registry = registry;
+		this.observations = observations;
 	}
 
 	@Override
@@ -74,6 +82,8 @@ public final class MicrometerCacheObservers implements CacheObserver.Factory, Sm
 
 		private volatile @Nullable Meters meters;
 
+		private volatile @Nullable ObservationRegistry observations;
+
 		MeterObserver(SingleFlightCache<?> cache, Tier tier) {
 			this.cache = cache;
 			this.tier = tier;
@@ -86,6 +96,10 @@ public final class MicrometerCacheObservers implements CacheObserver.Factory, Sm
 			MeterRegistry registry = MicrometerCacheObservers.this.registry.getIfUnique();
 			if (registry != null) {
 				this.meters = register(registry);
+			}
+			ObservationRegistry observations = MicrometerCacheObservers.this.observations.getIfUnique();
+			if (observations != null && !observations.isNoop()) {
+				this.observations = observations;
 			}
 		}
 
@@ -182,15 +196,49 @@ public final class MicrometerCacheObservers implements CacheObserver.Factory, Sm
 		}
 
 		@Override
-		public @Nullable Object computeStarted() {
+		public @Nullable Object computeStarted(boolean async) {
 			Meters current = meters();
-			return (current != null) ? current.active().start() : null;
+			LongTaskTimer.Sample active = (current != null) ? current.active().start() : null;
+			ObservationRegistry observations = this.observations;
+			if (observations == null) {
+				return active;
+			}
+			Observation observation = Observation.createNotStarted("duocache.compute", observations)
+				.contextualName("duocache compute " + this.cache.name())
+				.lowCardinalityKeyValue("cache", this.cache.name())
+				.lowCardinalityKeyValue("cache.manager", (this.tier == Tier.DATA) ? "cacheData" : "cacheResource")
+				.lowCardinalityKeyValue("tier", (this.tier == Tier.DATA) ? "data" : "resource")
+				.start();
+			// A synchronous computation runs on this thread until it ends: what it does (SQL, HTTP) is
+			// observed inside this observation. A future may complete anywhere, so no scope is kept open.
+			return new Computing(active, observation, async ? null : observation.openScope());
 		}
 
 		@Override
 		public void computeEnded(@Nullable Object token, long nanos) {
-			if (token instanceof LongTaskTimer.Sample sample) {
-				sample.stop();
+			ended(token, nanos, null);
+		}
+
+		@Override
+		public void computeFailed(@Nullable Object token, long nanos, Throwable failure) {
+			ended(token, nanos, failure);
+		}
+
+		private void ended(@Nullable Object token, long nanos, @Nullable Throwable failure) {
+			LongTaskTimer.Sample active = (token instanceof Computing computing) ? computing.active()
+					: (token instanceof LongTaskTimer.Sample sample) ? sample : null;
+			if (active != null) {
+				active.stop();
+			}
+			if (token instanceof Computing computing) {
+				if (computing.scope() != null) {
+					computing.scope().close();
+				}
+				computing.observation().lowCardinalityKeyValue("result", (failure != null) ? "error" : "success");
+				if (failure != null) {
+					computing.observation().error(failure);
+				}
+				computing.observation().stop();
 			}
 			Meters current = meters();
 			if (current != null) {
@@ -209,6 +257,11 @@ public final class MicrometerCacheObservers implements CacheObserver.Factory, Sm
 	}
 
 	private record Meters(Timer compute, LongTaskTimer active, @Nullable Timer copy) {
+	}
+
+	/** A computation in progress: its long-task sample, its observation and, if synchronous, its scope. */
+	private record Computing(LongTaskTimer.@Nullable Sample active, Observation observation,
+			Observation.@Nullable Scope scope) {
 	}
 
 }

@@ -6,6 +6,11 @@ import java.util.List;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.micrometer.observation.Observation;
+import io.micrometer.observation.ObservationHandler;
+import io.micrometer.observation.ObservationRegistry;
+import io.micrometer.observation.tck.TestObservationRegistry;
+import io.micrometer.observation.tck.TestObservationRegistryAssert;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
@@ -23,6 +28,7 @@ import io.duocache.data.DataCaches;
 import io.duocache.metrics.MicrometerCacheObservers;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
 
 class DuocacheMetricsAutoConfigurationTests {
 
@@ -50,6 +56,54 @@ class DuocacheMetricsAutoConfigurationTests {
 				.isZero();
 			assertThat(registry.find("duocache.store.gets").tag("cache", "Rides.load").meters()).isEmpty();
 		});
+	}
+
+	@Test
+	void observesEachComputationWithItsOutcomeAroundWhatItDoesAndNoHit() {
+		TestObservationRegistry observations = TestObservationRegistry.create();
+		List<Observation.Context> stopped = new java.util.concurrent.CopyOnWriteArrayList<>();
+		observations.observationConfig().observationHandler(new ObservationHandler<>() {
+
+			@Override
+			public void onStop(Observation.Context context) {
+				stopped.add(context);
+			}
+
+			@Override
+			public boolean supportsContext(Observation.Context context) {
+				return true;
+			}
+
+		});
+		this.runner.withBean(ObservationRegistry.class, () -> observations)
+			.withUserConfiguration(TracedServices.class)
+			.run((context) -> {
+				Traced traced = context.getBean(Traced.class);
+				traced.load("a");
+				traced.load("a");
+				assertThat(traced.seenInside()).isNotNull();
+				assertThat(traced.seenInside().getContext().getName()).isEqualTo("duocache.compute");
+				TestObservationRegistryAssert.assertThat(observations)
+					.hasNumberOfObservationsWithNameEqualTo("duocache.compute", 1)
+					.hasObservationWithNameEqualTo("duocache.compute")
+					.that()
+					.hasBeenStopped()
+					.hasLowCardinalityKeyValue("cache", "Traced.load")
+					.hasLowCardinalityKeyValue("cache.manager", "cacheData")
+					.hasLowCardinalityKeyValue("tier", "data")
+					.hasLowCardinalityKeyValue("result", "success")
+					.doesNotHaveError();
+				assertThatIllegalStateException().isThrownBy(() -> traced.fail("b"));
+				TestObservationRegistryAssert.assertThat(observations)
+					.hasNumberOfObservationsWithNameEqualTo("duocache.compute", 2)
+					.forAllObservationsWithNameEqualTo("duocache.compute",
+							(observation) -> observation.doesNotHaveHighCardinalityKeyValueWithKey("key"));
+				assertThat(stopped).hasSize(2).last().satisfies((failed) -> {
+					assertThat(failed.getLowCardinalityKeyValue("cache").getValue()).isEqualTo("Traced.fail");
+					assertThat(failed.getLowCardinalityKeyValue("result").getValue()).isEqualTo("error");
+					assertThat(failed.getError()).hasMessage("no quote for b");
+				});
+			});
 	}
 
 	@Test
@@ -169,6 +223,44 @@ class DuocacheMetricsAutoConfigurationTests {
 		@Bean
 		Rides rides() {
 			return new Rides();
+		}
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	static class TracedServices {
+
+		@Bean
+		Traced traced(ObservationRegistry observations) {
+			return new Traced(observations);
+		}
+
+	}
+
+	static class Traced {
+
+		private final ObservationRegistry observations;
+
+		private volatile Observation seenInside;
+
+		Traced(ObservationRegistry observations) {
+			this.observations = observations;
+		}
+
+		/** The observation current while the method computed (through the proxy, so not a field read). */
+		public Observation seenInside() {
+			return this.seenInside;
+		}
+
+		@CacheData
+		public List<String> load(String id) {
+			this.seenInside = this.observations.getCurrentObservation();
+			return new ArrayList<>(List.of(id));
+		}
+
+		@CacheData
+		public List<String> fail(String id) {
+			throw new IllegalStateException("no quote for " + id);
 		}
 
 	}

@@ -15,19 +15,30 @@ public interface CacheObserver {
 	};
 
 	/**
-	 * Called when a miss starts computing.
-	 * @return a token handed back to {@link #computeEnded}
+	 * Called on the computing thread when a miss starts computing.
+	 * @param async whether the computation returns a future, so it may end on another thread
+	 * @return a token handed back to {@link #computeEnded} or {@link #computeFailed}
 	 */
-	default @Nullable Object computeStarted() {
+	default @Nullable Object computeStarted(boolean async) {
 		return null;
 	}
 
 	/**
-	 * Called when a computation ends, normally or not.
+	 * Called when a computation ended with a value; for a synchronous one, on the computing thread.
 	 * @param token what {@link #computeStarted} returned
 	 * @param nanos how long the computation ran
 	 */
 	default void computeEnded(@Nullable Object token, long nanos) {
+	}
+
+	/**
+	 * Called when a computation failed; for a synchronous one, on the computing thread.
+	 * @param token what {@link #computeStarted} returned
+	 * @param nanos how long the computation ran
+	 * @param failure what it threw
+	 */
+	default void computeFailed(@Nullable Object token, long nanos, Throwable failure) {
+		computeEnded(token, nanos);
 	}
 
 	/**

@@ -41,7 +41,7 @@ final class ComputeStep<E> {
 	<A> @Nullable Object sync(Object key, Flight<E> flight, Loader<A> loader, A argument) throws Throwable {
 		this.meters.counters.miss();
 		CacheObserver observer = this.meters.observer;
-		Object token = observer.computeStarted();
+		Object token = observer.computeStarted(false);
 		long start = System.nanoTime();
 		Object value;
 		try {
@@ -49,7 +49,7 @@ final class ComputeStep<E> {
 		}
 		catch (Throwable ex) {
 			fail(key, flight, ex);
-			observer.computeEnded(token, System.nanoTime() - start);
+			observer.computeFailed(token, System.nanoTime() - start, ex);
 			throw ex;
 		}
 		observer.computeEnded(token, System.nanoTime() - start);
@@ -61,7 +61,7 @@ final class ComputeStep<E> {
 			throws Throwable {
 		this.meters.counters.miss();
 		CacheObserver observer = this.meters.observer;
-		Object token = observer.computeStarted();
+		Object token = observer.computeStarted(true);
 		long start = System.nanoTime();
 		CompletionStage<?> stage;
 		try {
@@ -69,33 +69,33 @@ final class ComputeStep<E> {
 		}
 		catch (Throwable ex) {
 			fail(key, flight, ex);
-			observer.computeEnded(token, System.nanoTime() - start);
+			observer.computeFailed(token, System.nanoTime() - start, ex);
 			throw ex;
 		}
 		if (stage == null) {
-			fail(key, flight,
-					new DuocacheException("Cached method of cache '" + this.cacheName + "' returned a null future"));
-			observer.computeEnded(token, System.nanoTime() - start);
+			DuocacheException failure = new DuocacheException(
+					"Cached method of cache '" + this.cacheName + "' returned a null future");
+			fail(key, flight, failure);
+			observer.computeFailed(token, System.nanoTime() - start, failure);
 			return CompletableFuture.completedFuture(null);
 		}
 		CompletableFuture<@Nullable Object> result = new CompletableFuture<>();
 		stage.whenComplete((value, failure) -> {
 			if (failure != null) {
 				fail(key, flight, Flight.unwrap(failure));
-				observer.computeEnded(token, System.nanoTime() - start);
+				observer.computeFailed(token, System.nanoTime() - start, Flight.unwrap(failure));
 				result.completeExceptionally(failure);
 				return;
 			}
 			try {
 				publish(key, flight, value);
+				observer.computeEnded(token, System.nanoTime() - start);
 				result.complete(value);
 			}
 			catch (Throwable ex) {
 				fail(key, flight, ex);
+				observer.computeFailed(token, System.nanoTime() - start, ex);
 				result.completeExceptionally(ex);
-			}
-			finally {
-				observer.computeEnded(token, System.nanoTime() - start);
 			}
 		});
 		return result;
