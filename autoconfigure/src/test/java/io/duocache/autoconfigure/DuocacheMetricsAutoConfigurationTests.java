@@ -103,6 +103,12 @@ class DuocacheMetricsAutoConfigurationTests {
 					assertThat(failed.getLowCardinalityKeyValue("result").getValue()).isEqualTo("error");
 					assertThat(failed.getError()).hasMessage("no quote for b");
 				});
+				assertThat(traced.later("c").join()).isEqualTo("c");
+				assertThat(traced.later("c").join()).isEqualTo("c");
+				assertThat(stopped).hasSize(3).last().satisfies((later) -> {
+					assertThat(later.getLowCardinalityKeyValue("cache").getValue()).isEqualTo("Traced.later");
+					assertThat(later.getLowCardinalityKeyValue("result").getValue()).isEqualTo("success");
+				});
 			});
 	}
 
@@ -261,6 +267,11 @@ class DuocacheMetricsAutoConfigurationTests {
 		@CacheData
 		public List<String> fail(String id) {
 			throw new IllegalStateException("no quote for " + id);
+		}
+
+		@CacheData
+		public java.util.concurrent.CompletableFuture<String> later(String id) {
+			return java.util.concurrent.CompletableFuture.supplyAsync(() -> id);
 		}
 
 	}
