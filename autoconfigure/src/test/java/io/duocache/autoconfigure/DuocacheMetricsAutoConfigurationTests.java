@@ -3,6 +3,8 @@ package io.duocache.autoconfigure;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
@@ -61,7 +63,7 @@ class DuocacheMetricsAutoConfigurationTests {
 	@Test
 	void observesEachComputationWithItsOutcomeAroundWhatItDoesAndNoHit() {
 		TestObservationRegistry observations = TestObservationRegistry.create();
-		List<Observation.Context> stopped = new java.util.concurrent.CopyOnWriteArrayList<>();
+		List<Observation.Context> stopped = new CopyOnWriteArrayList<>();
 		observations.observationConfig().observationHandler(new ObservationHandler<>() {
 
 			@Override
@@ -270,8 +272,8 @@ class DuocacheMetricsAutoConfigurationTests {
 		}
 
 		@CacheData
-		public java.util.concurrent.CompletableFuture<String> later(String id) {
-			return java.util.concurrent.CompletableFuture.supplyAsync(() -> id);
+		public CompletableFuture<String> later(String id) {
+			return CompletableFuture.supplyAsync(() -> id);
 		}
 
 	}

@@ -6,6 +6,8 @@ import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * Parses the durations written in annotations: {@code "90s"}, {@code "10m"}, {@code "1h"},
  * {@code "2d"}, {@code "250ms"}, ISO-8601 such as {@code "PT1H30M"}, and plain numbers as seconds.
@@ -15,6 +17,19 @@ public final class Durations {
 	private static final Pattern SIMPLE = Pattern.compile("^(\\d+)\\s*(ns|us|ms|s|m|h|d)?$");
 
 	private Durations() {
+	}
+
+	/**
+	 * Returns the shorter of two bounds, either of which may be absent.
+	 * @param first a bound, or {@code null}
+	 * @param second a bound, or {@code null}
+	 * @return the shorter, or {@code null} when both are absent
+	 */
+	public static @Nullable Duration shorter(@Nullable Duration first, @Nullable Duration second) {
+		if (first == null || second == null) {
+			return (first != null) ? first : second;
+		}
+		return (second.compareTo(first) < 0) ? second : first;
 	}
 
 	/**

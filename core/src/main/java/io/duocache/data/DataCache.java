@@ -57,17 +57,16 @@ public final class DataCache extends SingleFlightCache<DataEntry> {
 
 	private DataCache(String name, CacheSettings settings, DataEntries entries, EntryStore store,
 			StoreCounters storeCounters) {
-		super(name, settings, builder(settings), entries, beyondMemory(name, settings, entries, store, storeCounters),
+		super(name, settings, builder(settings), entries, beyondMemory(name, entries, store, storeCounters),
 				store.memoryTtl());
 		this.entries = entries;
 		this.store = store;
 		this.storeCounters = storeCounters;
 	}
 
-	private static BeyondMemory<DataEntry> beyondMemory(String name, CacheSettings settings, DataEntries entries,
-			EntryStore store, StoreCounters counters) {
-		return (store == EntryStore.NONE) ? BeyondMemory.none()
-				: new StoreStep(name, store, entries, settings.ttl(), counters);
+	private static BeyondMemory<DataEntry> beyondMemory(String name, DataEntries entries, EntryStore store,
+			StoreCounters counters) {
+		return (store == EntryStore.NONE) ? BeyondMemory.none() : new StoreStep(name, store, entries, counters);
 	}
 
 	private static Caffeine<Object, Object> builder(CacheSettings settings) {

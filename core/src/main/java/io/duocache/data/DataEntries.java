@@ -13,6 +13,7 @@ import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JacksonException;
 
 import io.duocache.UnserializableReturnValueException;
+import io.duocache.config.Durations;
 import io.duocache.store.StoredEntry;
 import io.duocache.tier.CacheObserver;
 import io.duocache.tier.Entries;
@@ -63,9 +64,14 @@ final class DataEntries implements Entries<DataEntry> {
 		this.storeBound = storeBound;
 	}
 
-	/** Says that the cache refreshes in the background: memory keeps entries twice as long as the ttl. */
+	/** Says that the cache refreshes in the background: entries are kept twice as long as the ttl. */
 	void refreshesInBackground() {
 		this.refreshing = true;
+	}
+
+	/** How long an entry is kept: the ttl, or twice the ttl for a cache that refreshes in the background. */
+	@Nullable Duration keptFor() {
+		return (this.ttl != null && this.refreshing) ? this.ttl.multipliedBy(2) : this.ttl;
 	}
 
 	@Override
@@ -103,9 +109,7 @@ final class DataEntries implements Entries<DataEntry> {
 	 * entry is checked on its hits (see {@link #isValid}); the others cost a hit nothing.
 	 */
 	private boolean expiresBeforeMemoryDropsIt(Instant expiresAt) {
-		Duration ttl = (this.ttl != null && this.refreshing) ? this.ttl.multipliedBy(2) : this.ttl;
-		Duration kept = (ttl == null || this.storeBound == null) ? ((ttl != null) ? ttl : this.storeBound)
-				: ((this.storeBound.compareTo(ttl) < 0) ? this.storeBound : ttl);
+		Duration kept = Durations.shorter(keptFor(), this.storeBound);
 		return kept == null || Duration.between(Instant.now(), expiresAt).compareTo(kept) < 0;
 	}
 

@@ -38,18 +38,11 @@ final class StoreStep implements BeyondMemory<DataEntry> {
 
 	private final StoreCounters counters;
 
-	private final @Nullable Duration ttl;
-
-	/** Whether the cache refreshes in the background, so entries are kept twice as long as the ttl. */
-	private volatile boolean refreshing;
-
-	StoreStep(String cacheName, EntryStore store, DataEntries entries, @Nullable Duration ttl,
-			StoreCounters counters) {
+	StoreStep(String cacheName, EntryStore store, DataEntries entries, StoreCounters counters) {
 		this.cacheName = cacheName;
 		this.store = store;
 		this.entries = entries;
 		this.leases = new LeaseStep(cacheName, store);
-		this.ttl = ttl;
 		this.counters = counters;
 	}
 
@@ -114,7 +107,6 @@ final class StoreStep implements BeyondMemory<DataEntry> {
 
 	@Override
 	public void refreshesInBackground() {
-		this.refreshing = true;
 		this.entries.refreshesInBackground();
 	}
 
@@ -124,7 +116,7 @@ final class StoreStep implements BeyondMemory<DataEntry> {
 		if (!(key instanceof CacheKey cacheKey)) {
 			return;
 		}
-		Duration kept = (this.ttl != null && this.refreshing) ? this.ttl.multipliedBy(2) : this.ttl;
+		Duration kept = this.entries.keptFor();
 		Instant expiresAt = (kept != null) ? entry.writtenAt().plus(kept) : null;
 		try {
 			this.store.save(this.cacheName, cacheKey, new StoredEntry(entry.bytes(), entry.writtenAt(), expiresAt));

@@ -10,6 +10,8 @@ import com.github.benmanes.caffeine.cache.Caffeine;
 import com.github.benmanes.caffeine.cache.Scheduler;
 import org.jspecify.annotations.Nullable;
 
+import io.duocache.config.Durations;
+
 /**
  * The memory step: completed entries in a Caffeine cache (no future per entry), bounded as the
  * tier prepared its builder, expiring a fixed time after their write: the ttl, or the shorter bound of
@@ -39,7 +41,7 @@ final class MemoryStep<E> {
 			@Nullable Duration storeBound) {
 		this.entries = entries;
 		this.storeBound = storeBound;
-		Duration memoryTtl = shorter(ttl, storeBound);
+		Duration memoryTtl = Durations.shorter(ttl, storeBound);
 		if (memoryTtl != null) {
 			builder.expireAfterWrite(memoryTtl).scheduler(Scheduler.systemScheduler());
 			if (storeBound != null) {
@@ -57,22 +59,9 @@ final class MemoryStep<E> {
 		}).build();
 	}
 
-	/**
-	 * Returns the shorter of two bounds, either of which may be absent.
-	 * @param first a bound, or {@code null}
-	 * @param second a bound, or {@code null}
-	 * @return the shorter, or {@code null} when both are absent
-	 */
-	static @Nullable Duration shorter(@Nullable Duration first, @Nullable Duration second) {
-		if (first == null || second == null) {
-			return (first != null) ? first : second;
-		}
-		return (second.compareTo(first) < 0) ? second : first;
-	}
-
 	/** Keeps entries twice as long as the ttl, so a stale one can be served while it is refreshed. */
 	void keepForRefresh(Duration staleAfter) {
-		Duration kept = shorter(staleAfter.multipliedBy(2), this.storeBound);
+		Duration kept = Durations.shorter(staleAfter.multipliedBy(2), this.storeBound);
 		this.cache.policy().expireAfterWrite().ifPresent((expiry) -> expiry.setExpiresAfter(kept));
 	}
 

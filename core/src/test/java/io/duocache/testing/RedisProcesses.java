@@ -112,21 +112,12 @@ final class RedisProcesses implements AutoCloseable {
 	/** A free loopback port whose cluster bus port (port + 10000) is free too. */
 	static int freePort(boolean withBus) {
 		for (int attempt = 0; attempt < 100; attempt++) {
-			int port = freePort();
+			int port = RedisServer.freePort();
 			if (!withBus || (port + 10000 <= 65535 && isFree(port + 10000))) {
 				return port;
 			}
 		}
 		throw new AssertionError("No free loopback port with a free bus port");
-	}
-
-	private static int freePort() {
-		try (ServerSocket socket = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
-			return socket.getLocalPort();
-		}
-		catch (IOException ex) {
-			throw new AssertionError(ex);
-		}
 	}
 
 	private static boolean isFree(int port) {

@@ -248,7 +248,8 @@ public final class RedisServer implements AutoCloseable, BeforeAllCallback, Afte
 		}
 	}
 
-	private static int freePort() {
+	/** A free loopback port. */
+	static int freePort() {
 		try (ServerSocket socket = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
 			return socket.getLocalPort();
 		}

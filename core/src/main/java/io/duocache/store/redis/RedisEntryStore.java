@@ -206,14 +206,15 @@ public final class RedisEntryStore implements EntryStore, AutoCloseable {
 		String versionKey = layout.version(cacheName, key);
 		List<byte @Nullable []> read = this.commands.read(bytes(entryKey), bytes(versionKey));
 		long version = number(read.get(1));
-		long newest = this.versions.newest(cacheName, key);
+		String local = RedisLayout.local(cacheName, key);
+		long newest = this.versions.newest(local);
 		if (version < newest) {
-			restoreVersion(cacheName, key, entryKey, versionKey, version, newest);
-			this.observed.put(observedName(cacheName, key), new Observed(generation, newest));
+			restoreVersion(cacheName, entryKey, versionKey, version, newest);
+			this.observed.put(local, new Observed(generation, newest));
 			return null;
 		}
-		this.versions.saw(cacheName, key, version);
-		this.observed.put(observedName(cacheName, key), new Observed(generation, version));
+		this.versions.saw(local, version);
+		this.observed.put(local, new Observed(generation, version));
 		byte[] value = read.get(0);
 		if (value == null) {
 			return null;
@@ -230,8 +231,7 @@ public final class RedisEntryStore implements EntryStore, AutoCloseable {
 	}
 
 	/** Gives Redis back the version of a removal it lost, deleting the entry it kept from before it. */
-	private void restoreVersion(String cacheName, CacheKey key, String entryKey, String versionKey, long had,
-			long newest) {
+	private void restoreVersion(String cacheName, String entryKey, String versionKey, long had, long newest) {
 		this.commands.execute((connection) -> RedisScripts.run(connection, RedisScripts.RESTORE_VERSION,
 				ReturnType.INTEGER, 2, bytes(entryKey), bytes(versionKey), bytes(Long.toString(newest)),
 				bytes(Long.toString(this.settings.maxTtl().toMillis()))));
@@ -255,7 +255,7 @@ public final class RedisEntryStore implements EntryStore, AutoCloseable {
 	public void save(String cacheName, CacheKey key, StoredEntry entry) {
 		RedisLayout layout = opened().layout();
 		try {
-			Observed seen = this.observed.asMap().remove(observedName(cacheName, key));
+			Observed seen = this.observed.asMap().remove(RedisLayout.local(cacheName, key));
 			if (seen == null) {
 				return;
 			}
@@ -282,7 +282,7 @@ public final class RedisEntryStore implements EntryStore, AutoCloseable {
 
 	@Override
 	public void abandon(String cacheName, CacheKey key) {
-		this.observed.invalidate(observedName(cacheName, key));
+		this.observed.invalidate(RedisLayout.local(cacheName, key));
 		this.leases.release(opened().layout().lease(cacheName, key));
 	}
 
@@ -305,7 +305,7 @@ public final class RedisEntryStore implements EntryStore, AutoCloseable {
 		Long version = this.commands.execute((connection) -> RedisScripts.run(connection, RedisScripts.REMOVE,
 				ReturnType.INTEGER, 2, bytes(layout.entry(cacheName, generation, key)),
 				bytes(layout.version(cacheName, key)), bytes(Long.toString(this.settings.maxTtl().toMillis()))));
-		this.versions.saw(cacheName, key, version);
+		this.versions.saw(RedisLayout.local(cacheName, key), version);
 		this.commands.execute((connection) -> RedisScripts.run(connection, RedisScripts.PUBLISH, ReturnType.INTEGER, 1,
 				bytes(layout.sequence(cacheName)), bytes(layout.channel()),
 				bytes("remove|" + key.toHex() + "." + version + "|" + cacheName)));
@@ -336,10 +336,6 @@ public final class RedisEntryStore implements EntryStore, AutoCloseable {
 			throw new IllegalStateException("The Redis store is not open");
 		}
 		return current;
-	}
-
-	private static String observedName(String cacheName, CacheKey key) {
-		return cacheName + '\u0000' + key.toHex();
 	}
 
 	@Override

@@ -153,7 +153,7 @@ final class RedisInvalidations implements MessageListener, SubscriptionListener 
 			CacheKey key = new CacheKey(Long.parseUnsignedLong(hex.substring(0, 16), 16),
 					Long.parseUnsignedLong(hex.substring(16), 16));
 			if (parts[2].length() > 33) {
-				this.versions.saw(cacheName, key, Long.parseLong(parts[2].substring(33)));
+				this.versions.saw(RedisLayout.local(cacheName, key), Long.parseLong(parts[2].substring(33)));
 			}
 			target.removed(cacheName, key);
 		}

@@ -63,6 +63,11 @@ final class RedisLayout {
 		return this.keyPrefix + cacheName + ":{" + key.toHex() + "}:lease";
 	}
 
+	/** What this instance's own maps (what reads saw, removal versions) know an entry by. */
+	static String local(String cacheName, CacheKey key) {
+		return cacheName + '\u0000' + key.toHex();
+	}
+
 	/** The channel every instance publishes and hears invalidations on. */
 	String channel() {
 		return this.keyPrefix + "invalidations";
