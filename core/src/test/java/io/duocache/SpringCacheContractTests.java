@@ -13,6 +13,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.BeanUtils;
 import org.springframework.cache.Cache;
 import org.springframework.cache.CacheManager;
 import org.springframework.cache.support.NullValue;
@@ -78,9 +79,12 @@ abstract class SpringCacheContractTests {
 		Cache cache = newManager().getCache("books");
 		cache.put("null", null);
 		cache.put("nullValue", NullValue.INSTANCE);
+		cache.put("otherNullValue", BeanUtils.instantiateClass(NullValue.class));
 		assertThat(cache.get("null")).isNotNull().extracting(Cache.ValueWrapper::get).isNull();
 		assertThat(cache.get("nullValue")).isNotNull().extracting(Cache.ValueWrapper::get).isNull();
 		assertThat(cache.get("nullValue", Object.class)).isNull();
+		assertThat(cache.get("otherNullValue")).isNotNull().extracting(Cache.ValueWrapper::get).isNull();
+		assertThat(cache.get("otherNullValue", String.class)).isNull();
 	}
 
 	@Test

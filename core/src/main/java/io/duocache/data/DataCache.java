@@ -1,5 +1,7 @@
 package io.duocache.data;
 
+import java.util.List;
+
 import com.github.benmanes.caffeine.cache.Caffeine;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JavaType;
@@ -44,14 +46,14 @@ public final class DataCache extends SingleFlightCache<DataEntry> {
 	 * @param name the cache name
 	 * @param settings the resolved bounds
 	 * @param codec the codec that copies values
-	 * @param declaredType the return type of the {@code @Cacheable} methods that name the cache, or
-	 * {@code null} when unknown
+	 * @param declaredTypes the return types of the {@code @Cacheable} and {@code @CachePut} methods
+	 * that name the cache (none when no method does)
 	 * @return the cache
 	 */
 	static DataCache forSpringApi(String name, CacheSettings settings, DataCodec codec,
-			@Nullable JavaType declaredType) {
+			List<JavaType> declaredTypes) {
 		return new DataCache(name, settings,
-				new DataEntries(name, new ValueCodecs(codec, declaredType), name, true, settings.ttl(), null),
+				new DataEntries(name, new ValueCodecs(codec, declaredTypes), name, true, settings.ttl(), null),
 				EntryStore.NONE, new StoreCounters());
 	}
 

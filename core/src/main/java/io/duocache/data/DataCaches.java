@@ -1,11 +1,12 @@
 package io.duocache.data;
 
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Stream;
 
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JavaType;
-import tools.jackson.databind.type.TypeFactory;
 
 import io.duocache.config.CacheSettings;
 import io.duocache.config.DuocacheSettings;
@@ -23,14 +24,11 @@ import io.duocache.config.Tier;
  */
 public final class DataCaches extends CacheRegistry<DataCache> implements InvalidationListener {
 
-	/** Marks a cache named by methods of different return types. */
-	private static final JavaType VAGUE = TypeFactory.unknownType();
-
 	private final DataCodec codec;
 
 	private final DuocacheSettings settings;
 
-	private final Map<String, JavaType> springCacheTypes = new ConcurrentHashMap<>();
+	private final Map<String, List<JavaType>> springCacheTypes = new ConcurrentHashMap<>();
 
 	/**
 	 * Creates the registry.
@@ -63,13 +61,14 @@ public final class DataCaches extends CacheRegistry<DataCache> implements Invali
 
 	/**
 	 * Records the declared return type of a method whose values a cache used through Spring's API
-	 * holds; a cache named by methods of different return types copies each value as its runtime
-	 * class.
+	 * holds; a cache named by methods of different return types reads each value back as the one of
+	 * them its runtime class belongs to.
 	 * @param cacheName the cache name
 	 * @param type the declared return type
 	 */
 	public void declareSpringCacheType(String cacheName, JavaType type) {
-		this.springCacheTypes.merge(cacheName, type, (known, added) -> known.equals(added) ? known : VAGUE);
+		this.springCacheTypes.merge(cacheName, List.of(type),
+				(known, added) -> known.contains(type) ? known : Stream.concat(known.stream(), added.stream()).toList());
 	}
 
 	/**
@@ -107,9 +106,8 @@ public final class DataCaches extends CacheRegistry<DataCache> implements Invali
 
 	@Override
 	protected DataCache createDynamicCache(String name) {
-		JavaType declared = this.springCacheTypes.get(name);
 		return DataCache.forSpringApi(name, this.settings.resolve(name, Tier.DATA, CacheSettings.UNSET), this.codec,
-				(declared != VAGUE) ? declared : null);
+				this.springCacheTypes.getOrDefault(name, List.of()));
 	}
 
 	@Override

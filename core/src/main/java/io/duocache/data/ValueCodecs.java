@@ -8,12 +8,16 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 import org.jspecify.annotations.Nullable;
+import org.springframework.util.ClassUtils;
 import tools.jackson.databind.JavaType;
 import tools.jackson.databind.ObjectMapper;
 
 /**
  * The codecs of one data cache: one for the declared return type when it is precise (made at
- * startup), else one per runtime class of the values met.
+ * startup), else one per runtime class of the values met. A cache used through Spring's API that
+ * several methods of different return types name reads each value back as the one declared type its
+ * runtime class belongs to (a {@code Mono<Long>}'s {@code Long}, a {@code Flux<Long>}'s
+ * {@code List<Long>}), or as its runtime class when none or more than one does.
  */
 final class ValueCodecs {
 
@@ -24,12 +28,21 @@ final class ValueCodecs {
 
 	private final @Nullable ValueCodec declared;
 
+	private final List<JavaType> declaredTypes;
+
 	private final Map<Class<?>, ValueCodec> byRuntimeClass = new ConcurrentHashMap<>();
 
 	ValueCodecs(DataCodec codec, @Nullable JavaType declaredType) {
+		this(codec, (declaredType != null) ? List.of(declaredType) : List.of());
+	}
+
+	ValueCodecs(DataCodec codec, List<JavaType> declaredTypes) {
 		this.mapper = codec.mapper();
 		this.customizedMapper = codec.isCustomized();
-		this.declared = (declaredType != null && !DataCodec.isVague(declaredType)) ? codecFor(declaredType) : null;
+		List<JavaType> precise = declaredTypes.stream().filter((type) -> !DataCodec.isVague(type)).toList();
+		boolean onlyPrecise = precise.size() == 1 && declaredTypes.size() == 1;
+		this.declared = onlyPrecise ? codecFor(precise.get(0)) : null;
+		this.declaredTypes = onlyPrecise ? List.of() : precise;
 	}
 
 	ObjectMapper mapper() {
@@ -46,8 +59,14 @@ final class ValueCodecs {
 			return this.declared;
 		}
 		Class<?> type = (value != null) ? value.getClass() : Object.class;
-		return this.byRuntimeClass.computeIfAbsent(type,
-				(runtimeType) -> codecFor(this.mapper.constructType(readableType(runtimeType))));
+		return this.byRuntimeClass.computeIfAbsent(type, (runtimeType) -> codecFor(typeOf(runtimeType)));
+	}
+
+	private JavaType typeOf(Class<?> runtimeType) {
+		List<JavaType> matching = this.declaredTypes.stream()
+			.filter((declaredType) -> ClassUtils.isAssignable(declaredType.getRawClass(), runtimeType))
+			.toList();
+		return (matching.size() == 1) ? matching.get(0) : this.mapper.constructType(readableType(runtimeType));
 	}
 
 	private ValueCodec codecFor(JavaType type) {

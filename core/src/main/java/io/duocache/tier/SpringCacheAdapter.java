@@ -12,7 +12,7 @@ import org.springframework.cache.support.SimpleValueWrapper;
 /**
  * Exposes a Duocache cache through Spring's {@link Cache} API, so {@code @Cacheable} methods that
  * name a Duocache manager get its semantics (copy-on-read for data caches). {@code null} is a
- * cached value like any other, and {@link NullValue} stands for it.
+ * cached value like any other, and any {@link NullValue} stands for it.
  */
 final class SpringCacheAdapter implements Cache {
 
@@ -158,8 +158,12 @@ final class SpringCacheAdapter implements Cache {
 		return this.cache.invalidateAllIfAny();
 	}
 
+	/**
+	 * Returns {@code null} for any {@link NullValue}, not only its shared instance: one that was
+	 * deserialized or made reflectively stands for {@code null} just the same.
+	 */
 	private static @Nullable Object fromStoreValue(@Nullable Object value) {
-		return (value == NullValue.INSTANCE) ? null : value;
+		return (value instanceof NullValue) ? null : value;
 	}
 
 	/** What a loader threw, carried through the cache so it can be wrapped as Spring asks. */
