@@ -57,7 +57,7 @@ final class CachedMethodFactory {
 
 	private final ConfigurableListableBeanFactory beanFactory;
 
-	private final CodeHasher codeHasher = new CodeHasher();
+	private final CodeHasher codeHasher;
 
 	private final Map<String, Method> cacheOwners = new ConcurrentHashMap<>();
 
@@ -67,6 +67,9 @@ final class CachedMethodFactory {
 
 	CachedMethodFactory(ConfigurableListableBeanFactory beanFactory) {
 		this.beanFactory = beanFactory;
+		ClassLoader classLoader = beanFactory.getBeanClassLoader();
+		this.codeHasher = CodeHasher.forApplication(
+				(classLoader != null) ? classLoader : CachedMethodFactory.class.getClassLoader());
 	}
 
 	/**

@@ -15,14 +15,16 @@ import org.springframework.aop.framework.ProxyFactory;
 import org.springframework.aop.framework.ProxyProcessorSupport;
 import org.springframework.aop.support.AopUtils;
 import org.springframework.aop.support.DefaultPointcutAdvisor;
-import org.springframework.aop.support.StaticMethodMatcherPointcut;
 import org.springframework.beans.BeansException;
 import org.springframework.beans.factory.BeanFactory;
 import org.springframework.beans.factory.BeanFactoryAware;
-import org.springframework.beans.factory.config.BeanPostProcessor;
+import org.springframework.beans.factory.FactoryBean;
+import org.springframework.beans.factory.config.SmartInstantiationAwareBeanPostProcessor;
 import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
 import org.springframework.util.Assert;
 import org.springframework.util.ClassUtils;
+
+import io.duocache.InvalidCacheDeclarationException;
 
 /**
  * Wraps every bean that has {@code @CacheData} or {@code @CacheResource} methods in a proxy that
@@ -31,7 +33,7 @@ import org.springframework.util.ClassUtils;
  * created; a bean already proxied gets the advisor added in front of its others.
  */
 public final class DuocacheBeanPostProcessor extends ProxyProcessorSupport
-		implements BeanPostProcessor, BeanFactoryAware {
+		implements SmartInstantiationAwareBeanPostProcessor, BeanFactoryAware {
 
 	/** The bean name of the Redis store, defined where the application has Redis. */
 	public static final String REDIS_STORE = "duocacheRedisStore";
@@ -71,12 +73,8 @@ public final class DuocacheBeanPostProcessor extends ProxyProcessorSupport
 		declarations.forEach((declaration, declaringType) -> methods.put(declaration.method(),
 				cachedMethods().create(declaration, declaringType, beanName)));
 		DuocacheInterceptor interceptor = new DuocacheInterceptor(userClass, methods);
-		Advisor advisor = new DefaultPointcutAdvisor(new StaticMethodMatcherPointcut() {
-			@Override
-			public boolean matches(Method method, Class<?> targetClass) {
-				return interceptor.matches(method);
-			}
-		}, interceptor);
+		Advisor advisor = new DefaultPointcutAdvisor(new CachedMethodsPointcut(userClass, interceptor::matches),
+				interceptor);
 		if (joinsProxy) {
 			((Advised) bean).addAdvisor(0, advisor);
 			return bean;
@@ -85,6 +83,38 @@ public final class DuocacheBeanPostProcessor extends ProxyProcessorSupport
 		proxyFactory.setProxyTargetClass(true);
 		proxyFactory.addAdvisor(advisor);
 		return proxyFactory.getProxy(proxyClassLoader(userClass));
+	}
+
+	/**
+	 * Predicts the class of the proxy a bean of a class with cached methods gets, as Spring's own
+	 * advising post-processors do, so ahead-of-time processing generates it. The prediction is the
+	 * very class {@link #postProcessAfterInitialization} uses later: same superclass, interfaces,
+	 * advice type and pointcut text, which is what Spring's proxy class cache keys on.
+	 */
+	@Override
+	public Class<?> determineBeanType(Class<?> beanClass, String beanName) {
+		boolean predictable = !beanClass.isInterface() && !AopInfrastructureBean.class.isAssignableFrom(beanClass)
+				&& !FactoryBean.class.isAssignableFrom(beanClass)
+				&& !beanClass.getName().contains(ClassUtils.CGLIB_CLASS_SEPARATOR);
+		if (!predictable || !this.candidates.computeIfAbsent(beanClass, CachedMethodScanner::isCandidate)) {
+			return beanClass;
+		}
+		try {
+			List<CacheDeclaration> declarations = this.scanner.scan(beanClass);
+			CachedMethodScanner.checkSubclassable(beanClass, declarations);
+		}
+		catch (InvalidCacheDeclarationException ex) {
+			// Reported with its bean when the bean is created.
+			return beanClass;
+		}
+		DuocacheInterceptor interceptor = new DuocacheInterceptor(beanClass, Map.of());
+		ProxyFactory proxyFactory = new ProxyFactory();
+		proxyFactory.setTargetClass(beanClass);
+		proxyFactory.setInterfaces(ClassUtils.getAllInterfacesForClass(beanClass));
+		proxyFactory.setProxyTargetClass(true);
+		proxyFactory.addAdvisor(new DefaultPointcutAdvisor(new CachedMethodsPointcut(beanClass, interceptor::matches),
+				interceptor));
+		return proxyFactory.getProxyClass(proxyClassLoader(beanClass));
 	}
 
 	/**

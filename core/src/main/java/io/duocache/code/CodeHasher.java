@@ -4,16 +4,21 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
+import java.net.URL;
 import java.util.ArrayDeque;
 import java.util.Deque;
+import java.util.Enumeration;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Properties;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
+import org.springframework.aot.AotDetector;
 import org.springframework.asm.ClassReader;
 import org.springframework.asm.Type;
 
@@ -25,13 +30,67 @@ import io.duocache.key.CacheKey;
 /**
  * Hashes the code of a method: its bytecode without debug attributes (so comments, blank lines and
  * formatting do not count) plus, transitively, the bytecode of the lambdas and the private or static
- * methods of the same class that it calls.
+ * methods of the same class that it calls. An application processed ahead of time carries the hashes
+ * of its cached methods in {@value #BUILT_HASHES}, since a native image has no class files to read.
  */
 public final class CodeHasher {
+
+	/** The resource ahead-of-time processing writes the code hashes of cached methods to. */
+	public static final String BUILT_HASHES = "META-INF/duocache/code-hashes.properties";
 
 	private static final Log logger = LogFactory.getLog(CodeHasher.class);
 
 	private final Map<Class<?>, Map<String, MethodCode>> classes = new ConcurrentHashMap<>();
+
+	private final Map<String, CacheKey> built;
+
+	/** Creates a hasher that reads class files. */
+	public CodeHasher() {
+		this.built = Map.of();
+	}
+
+	private CodeHasher(Map<String, CacheKey> built) {
+		this.built = built;
+	}
+
+	/**
+	 * Returns the hasher of a running application: one that takes the hashes written ahead of time
+	 * when the application runs from its AOT artifacts, else one that reads class files.
+	 * @param classLoader the application's class loader
+	 * @return the hasher
+	 * @throws IllegalStateException if the hashes written ahead of time cannot be read
+	 */
+	public static CodeHasher forApplication(ClassLoader classLoader) {
+		if (!AotDetector.useGeneratedArtifacts()) {
+			return new CodeHasher();
+		}
+		Map<String, CacheKey> built = new HashMap<>();
+		try {
+			Enumeration<URL> resources = classLoader.getResources(BUILT_HASHES);
+			while (resources.hasMoreElements()) {
+				URL resource = resources.nextElement();
+				Properties hashes = new Properties();
+				try (InputStream in = resource.openStream()) {
+					hashes.load(in);
+				}
+				hashes.forEach((signature, hex) -> built.put((String) signature, CacheKey.fromHex((String) hex)));
+			}
+		}
+		catch (IOException | IllegalArgumentException ex) {
+			throw new IllegalStateException("Cannot read the code hashes written ahead of time (" + BUILT_HASHES
+					+ "); run process-aot again", ex);
+		}
+		return new CodeHasher(Map.copyOf(built));
+	}
+
+	/**
+	 * Returns the name a method's hash has in {@value #BUILT_HASHES}.
+	 * @param method the method
+	 * @return its class, name and descriptor
+	 */
+	public static String builtName(Method method) {
+		return method.getDeclaringClass().getName() + "." + method.getName() + Type.getMethodDescriptor(method);
+	}
 
 	/**
 	 * Returns the code hash of a method.
@@ -39,14 +98,25 @@ public final class CodeHasher {
 	 * @return its code hash; when the class file cannot be read, a hash of the signature alone
 	 */
 	public CacheKey hash(Method method) {
+		CacheKey built = this.built.get(builtName(method));
+		if (built != null) {
+			return built;
+		}
 		Class<?> owner = method.getDeclaringClass();
 		Map<String, MethodCode> methods = this.classes.computeIfAbsent(owner, CodeHasher::read);
 		String root = method.getName() + Type.getMethodDescriptor(method);
 		HashStream128 stream = Hashing.xxh3_128().hashStream();
 		stream.putString(owner.getName());
 		if (!methods.containsKey(root)) {
-			logger.debug("No bytecode found for " + owner.getName() + "." + method.getName()
-					+ "; its entries are keyed on its signature only");
+			String message = "No bytecode found for " + owner.getName() + "." + method.getName()
+					+ "; its entries are keyed on its signature only";
+			if (this.built.isEmpty() && !AotDetector.useGeneratedArtifacts()) {
+				logger.debug(message);
+			}
+			else {
+				logger.warn(message + " (its hash is missing from " + BUILT_HASHES
+						+ ": run process-aot again after changing cached methods)");
+			}
 			stream.putString(root);
 			return CacheKey.of(stream.get());
 		}

@@ -22,6 +22,19 @@ public record CacheKey(long high, long low) {
 	}
 
 	/**
+	 * Returns the key that {@link #toHex()} wrote.
+	 * @param hex 32 hex digits
+	 * @return the key
+	 * @throws IllegalArgumentException if the text is not 32 hex digits
+	 */
+	public static CacheKey fromHex(String hex) {
+		if (hex.length() != 32) {
+			throw new IllegalArgumentException("A cache key is 32 hex digits, not '" + hex + "'");
+		}
+		return new CacheKey(HexFormat.fromHexDigitsToLong(hex, 0, 16), HexFormat.fromHexDigitsToLong(hex, 16, 32));
+	}
+
+	/**
 	 * Returns the key as 32 lowercase hex digits.
 	 * @return the hex form
 	 */

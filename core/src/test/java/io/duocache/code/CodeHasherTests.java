@@ -1,13 +1,19 @@
 package io.duocache.code;
 
 import java.lang.reflect.Method;
+import java.net.URL;
+import java.net.URLClassLoader;
+import java.nio.file.Files;
+import java.nio.file.Path;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 import io.duocache.key.CacheKey;
 import io.duocache.testing.InMemoryJava;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
 
 class CodeHasherTests {
 
@@ -116,6 +122,47 @@ class CodeHasherTests {
 		assertThat(hasher.hashDeclaration(method, "shape-1")).isEqualTo(hasher.hashDeclaration(method, "shape-1"))
 			.isNotEqualTo(hasher.hashDeclaration(method, "shape-2"))
 			.isNotEqualTo(hasher.hashDeclaration(method));
+	}
+
+	@Test
+	void takesTheHashesWrittenAheadOfTimeWhenTheApplicationRunsFromItsAotArtifacts(@TempDir Path classpath)
+			throws Exception {
+		Method compute = InMemoryJava.load("gen.Sample", ORIGINAL).getMethod("compute", int.class);
+		CacheKey built = new CacheKey(1, 2);
+		Path resource = classpath.resolve(CodeHasher.BUILT_HASHES);
+		Files.createDirectories(resource.getParent());
+		Files.writeString(resource, CodeHasher.builtName(compute) + "=" + built.toHex() + "\n");
+		try (URLClassLoader loader = new URLClassLoader(new URL[] { classpath.toUri().toURL() }, null)) {
+			assertThat(CodeHasher.forApplication(loader).hash(compute)).as("on the JVM, class files count")
+				.isEqualTo(new CodeHasher().hash(compute));
+			System.setProperty("spring.aot.enabled", "true");
+			try {
+				CodeHasher fromArtifacts = CodeHasher.forApplication(loader);
+				assertThat(fromArtifacts.hash(compute)).isEqualTo(built);
+				Method other = compute.getDeclaringClass().getMethod("other", int.class);
+				assertThat(fromArtifacts.hash(other)).as("a method the build did not see")
+					.isEqualTo(new CodeHasher().hash(other));
+			}
+			finally {
+				System.clearProperty("spring.aot.enabled");
+			}
+		}
+	}
+
+	@Test
+	void refusesHashesWrittenAheadOfTimeThatAreNotHashes(@TempDir Path classpath) throws Exception {
+		Path resource = classpath.resolve(CodeHasher.BUILT_HASHES);
+		Files.createDirectories(resource.getParent());
+		Files.writeString(resource, "gen.Sample.compute(I)I=not-a-hash\n");
+		System.setProperty("spring.aot.enabled", "true");
+		try (URLClassLoader loader = new URLClassLoader(new URL[] { classpath.toUri().toURL() }, null)) {
+			assertThatIllegalStateException().isThrownBy(() -> CodeHasher.forApplication(loader))
+				.withMessageContaining(CodeHasher.BUILT_HASHES)
+				.withMessageContaining("run process-aot again");
+		}
+		finally {
+			System.clearProperty("spring.aot.enabled");
+		}
 	}
 
 	private static CacheKey declarationHash(String source) throws Exception {
