@@ -9,6 +9,7 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -20,8 +21,9 @@ import tools.jackson.databind.json.JsonMapper;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Starts the executable jar that {@code package} builds, as a user would with {@code java -jar},
- * and checks that it serves a cached endpoint.
+ * Starts the executable jar that {@code package} builds, as a user would with {@code java -jar}
+ * (also from its AOT artifacts, as a native image would run), and checks that it serves cached
+ * endpoints.
  */
 class PackagedJarIT {
 
@@ -32,6 +34,8 @@ class PackagedJarIT {
 	private final JsonMapper json = JsonMapper.builder().build();
 
 	private Process process;
+
+	private Path log;
 
 	@AfterEach
 	void stop() throws InterruptedException {
@@ -69,22 +73,44 @@ class PackagedJarIT {
 		assertThat(loader.get("storeEntries")).isEqualTo(1);
 	}
 
+	@Test
+	void runsFromItsAotArtifactsWithThePrebuiltProxiesAndCodeHashes() throws Exception {
+		Path work = Files.createTempDirectory("duocache-sample-aot");
+		String base = start(work, "-Dspring.aot.enabled=true");
+		assertThat(Files.readString(this.log)).contains("Starting AOT-processed SampleApplication");
+		assertThat(getJson(base + "/mutation/data")).isEqualTo(List.of(1, 2, 3));
+		assertThat(getJson(base + "/mutation/data")).isEqualTo(List.of(1, 2, 3));
+		Object owners = getJson(base + "/owners?lastName=D");
+		assertThat(getJson(base + "/owners?lastName=D")).isEqualTo(owners);
+		Object rides = getJson(base + "/rides");
+		for (String cache : List.of("Numbers.asData", "OwnerRepository.findByLastNameStartingWith")) {
+			Map<?, ?> info = (Map<?, ?>) getJson(base + "/actuator/duocache/" + cache);
+			assertThat(info.get("misses")).as(cache).isEqualTo(1);
+			assertThat(info.get("hits")).as(cache).isEqualTo(1);
+		}
+		stop();
+		base = start(work, "-Dspring.aot.enabled=true");
+		assertThat(getJson(base + "/rides")).as("read from disk: the code hash written ahead of time is stable")
+			.isEqualTo(rides);
+		assertThat(((Map<?, ?>) getJson(base + "/actuator/duocache/RideLoader.loadRides")).get("misses")).isEqualTo(0);
+	}
+
 	/** Starts the jar with its data and disk store in a folder of the test's; returns its base URL. */
-	private String start(Path work) throws Exception {
+	private String start(Path work, String... jvmOptions) throws Exception {
 		Path jar = Path.of(System.getProperty("sample.jar"));
 		assertThat(jar).exists();
 		int port = freePort();
-		Path log = Files.createTempFile("duocache-sample", ".log");
-		String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-		this.process = new ProcessBuilder(java, "-jar", jar.toString(), "--server.port=" + port,
-				"--server.address=127.0.0.1", "--sample.rides.rows=1000", "--sample.sales.rows=1000", "--sample.sentiment.reviews=1000",
+		this.log = Files.createTempFile("duocache-sample", ".log");
+		List<String> command = new ArrayList<>();
+		command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+		command.addAll(List.of(jvmOptions));
+		command.addAll(List.of("-jar", jar.toString(), "--server.port=" + port, "--server.address=127.0.0.1",
+				"--sample.rides.rows=1000", "--sample.sales.rows=1000", "--sample.sentiment.reviews=1000",
 				"--sample.rides.file=" + work.resolve("pickups.csv"),
-				"--duocache.persist.directory=" + work.resolve("store"))
-			.redirectErrorStream(true)
-			.redirectOutput(log.toFile())
-			.start();
+				"--duocache.persist.directory=" + work.resolve("store")));
+		this.process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(this.log.toFile()).start();
 		String base = "http://127.0.0.1:" + port;
-		awaitHealthUp(base, log);
+		awaitHealthUp(base, this.log);
 		return base;
 	}
 

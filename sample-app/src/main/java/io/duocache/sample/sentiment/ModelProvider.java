@@ -9,7 +9,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
 
+import org.jspecify.annotations.Nullable;
+import org.springframework.aot.hint.RuntimeHints;
+import org.springframework.aot.hint.RuntimeHintsRegistrar;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.ImportRuntimeHints;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.stereotype.Service;
 
@@ -19,6 +23,7 @@ import io.duocache.CacheResource;
  * Builds the sentiment model once and shares it: a resource, not data.
  */
 @Service
+@ImportRuntimeHints(ModelProvider.CorpusHints.class)
 public class ModelProvider {
 
 	private final int reviews;
@@ -64,6 +69,16 @@ public class ModelProvider {
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
 		}
+	}
+
+	/** The corpus is read from the classpath, which a native image holds only what it is told to. */
+	static final class CorpusHints implements RuntimeHintsRegistrar {
+
+		@Override
+		public void registerHints(RuntimeHints hints, @Nullable ClassLoader classLoader) {
+			hints.resources().registerPattern("sentiment-corpus.tsv");
+		}
+
 	}
 
 }
