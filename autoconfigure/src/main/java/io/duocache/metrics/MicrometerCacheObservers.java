@@ -30,7 +30,10 @@ import io.duocache.config.Tier;
  * standard cache meters ({@code cache.gets}, {@code cache.puts}, {@code cache.evictions},
  * {@code cache.size}) tagged {@code cache} and {@code cache.manager}, plus {@code duocache.compute},
  * {@code duocache.compute.active}, {@code duocache.copy}, {@code duocache.bytes} and
- * {@code duocache.store.errors}.
+ * {@code duocache.store.errors}. Where the application has an {@link ObservationRegistry}, each
+ * computation is a {@code duocache.compute} observation and each read or write of the store behind
+ * memory a {@code duocache.store.read} / {@code duocache.store.write} one; the computation timers then
+ * come from the observations.
  */
 public final class MicrometerCacheObservers implements CacheObserver.Factory, SmartInitializingSingleton {
 
@@ -93,17 +96,23 @@ public final class MicrometerCacheObservers implements CacheObserver.Factory, Sm
 			if (this.meters != null) {
 				return;
 			}
-			MeterRegistry registry = MicrometerCacheObservers.this.registry.getIfUnique();
-			if (registry != null) {
-				this.meters = register(registry);
-			}
 			ObservationRegistry observations = MicrometerCacheObservers.this.observations.getIfUnique();
 			if (observations != null && !observations.isNoop()) {
 				this.observations = observations;
 			}
+			MeterRegistry registry = MicrometerCacheObservers.this.registry.getIfUnique();
+			if (registry != null) {
+				this.meters = register(registry, this.observations == null);
+			}
 		}
 
-		private Meters register(MeterRegistry registry) {
+		/**
+		 * Registers the cache's meters; the computation timers only when {@code timesComputations}:
+		 * where computations are observations, the application's meter handler makes
+		 * {@code duocache.compute} and {@code duocache.compute.active} from them, with their tags, and
+		 * a second meter of the same name would count every miss twice.
+		 */
+		private Meters register(MeterRegistry registry, boolean timesComputations) {
 			Tags tags = Tags.of("cache", this.cache.name(), "cache.manager",
 					(this.tier == Tier.DATA) ? "cacheData" : "cacheResource");
 			CacheCounters counters = this.cache.counters();
@@ -147,6 +156,9 @@ public final class MicrometerCacheObservers implements CacheObserver.Factory, Sm
 					.tags(tags)
 					.description("Time to produce a copy on a data hit.")
 					.register(registry);
+			}
+			if (!timesComputations) {
+				return new Meters(null, null, copy);
 			}
 			Timer compute = Timer.builder("duocache.compute")
 				.tags(tags)
@@ -198,7 +210,7 @@ public final class MicrometerCacheObservers implements CacheObserver.Factory, Sm
 		@Override
 		public @Nullable Object computeStarted(boolean async) {
 			Meters current = meters();
-			LongTaskTimer.Sample active = (current != null) ? current.active().start() : null;
+			LongTaskTimer.Sample active = (current != null && current.active() != null) ? current.active().start() : null;
 			ObservationRegistry observations = this.observations;
 			if (observations == null) {
 				return active;
@@ -241,8 +253,35 @@ public final class MicrometerCacheObservers implements CacheObserver.Factory, Sm
 				computing.observation().stop();
 			}
 			Meters current = meters();
-			if (current != null) {
+			if (current != null && current.compute() != null) {
 				current.compute().record(nanos, java.util.concurrent.TimeUnit.NANOSECONDS);
+			}
+		}
+
+		@Override
+		public @Nullable Object storeStarted(String operation) {
+			ObservationRegistry observations = this.observations;
+			if (observations == null || !(this.cache instanceof DataCache dataCache)) {
+				return null;
+			}
+			Observation observation = Observation.createNotStarted("duocache.store." + operation, observations)
+				.contextualName("duocache store " + operation + " " + this.cache.name())
+				.lowCardinalityKeyValue("cache", this.cache.name())
+				.lowCardinalityKeyValue("cache.manager", "cacheData")
+				.lowCardinalityKeyValue("store", dataCache.store().name())
+				.start();
+			return new StoreCall(observation, observation.openScope());
+		}
+
+		@Override
+		public void storeEnded(@Nullable Object token, String result, @Nullable Throwable failure) {
+			if (token instanceof StoreCall call) {
+				call.scope().close();
+				call.observation().lowCardinalityKeyValue("result", result);
+				if (failure != null) {
+					call.observation().error(failure);
+				}
+				call.observation().stop();
 			}
 		}
 
@@ -256,7 +295,11 @@ public final class MicrometerCacheObservers implements CacheObserver.Factory, Sm
 
 	}
 
-	private record Meters(Timer compute, LongTaskTimer active, @Nullable Timer copy) {
+	private record Meters(@Nullable Timer compute, @Nullable LongTaskTimer active, @Nullable Timer copy) {
+	}
+
+	/** A store read or write in progress: its observation and the scope it runs in. */
+	private record StoreCall(Observation observation, Observation.Scope scope) {
 	}
 
 	/** A computation in progress: its long-task sample, its observation and, if synchronous, its scope. */

@@ -7,6 +7,8 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import io.micrometer.core.instrument.observation.DefaultMeterObservationHandler;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.micrometer.observation.Observation;
 import io.micrometer.observation.ObservationHandler;
@@ -63,20 +65,7 @@ class DuocacheMetricsAutoConfigurationTests {
 	@Test
 	void observesEachComputationWithItsOutcomeAroundWhatItDoesAndNoHit() {
 		TestObservationRegistry observations = TestObservationRegistry.create();
-		List<Observation.Context> stopped = new CopyOnWriteArrayList<>();
-		observations.observationConfig().observationHandler(new ObservationHandler<>() {
-
-			@Override
-			public void onStop(Observation.Context context) {
-				stopped.add(context);
-			}
-
-			@Override
-			public boolean supportsContext(Observation.Context context) {
-				return true;
-			}
-
-		});
+		List<Observation.Context> stopped = recordStopped(observations);
 		this.runner.withBean(ObservationRegistry.class, () -> observations)
 			.withUserConfiguration(TracedServices.class)
 			.run((context) -> {
@@ -111,6 +100,62 @@ class DuocacheMetricsAutoConfigurationTests {
 					assertThat(later.getLowCardinalityKeyValue("cache").getValue()).isEqualTo("Traced.later");
 					assertThat(later.getLowCardinalityKeyValue("result").getValue()).isEqualTo("success");
 				});
+			});
+	}
+
+	@Test
+	void timesEachComputationOnceWhenComputationsAreObservationsTheMeterHandlerTimes() {
+		this.runner.withUserConfiguration(MeteredObservations.class, TracedServices.class).run((context) -> {
+			Traced traced = context.getBean(Traced.class);
+			traced.load("a");
+			traced.load("b");
+			traced.load("a");
+			MeterRegistry registry = context.getBean(MeterRegistry.class);
+			List<Timer> timers = List.copyOf(registry.find("duocache.compute").tag("cache", "Traced.load").timers());
+			assertThat(timers).hasSize(1);
+			assertThat(timers.get(0).count()).isEqualTo(2);
+			assertThat(timers.get(0).getId().getTag("result")).isEqualTo("success");
+			assertThat(registry.find("duocache.compute.active").tag("cache", "Traced.load").longTaskTimers())
+				.hasSize(1);
+			assertThat(registry.get("duocache.copy").tag("cache", "Traced.load").timer().count()).isEqualTo(1);
+		});
+	}
+
+	@Test
+	void observesReadsAndWritesOfTheDiskStoreOnTheCallingThread(@TempDir Path folder) {
+		TestObservationRegistry observations = TestObservationRegistry.create();
+		List<Observation.Context> stopped = recordStopped(observations);
+		this.runner.withBean(ObservationRegistry.class, () -> observations)
+			.withUserConfiguration(DiskServices.class)
+			.withPropertyValues("duocache.persist.directory=" + folder)
+			.run((context) -> {
+				Persisted persisted = context.getBean(Persisted.class);
+				persisted.load("nyc");
+				TestObservationRegistryAssert.assertThat(observations)
+					.hasNumberOfObservationsWithNameEqualTo("duocache.store.read", 1)
+					.hasObservationWithNameEqualTo("duocache.store.read")
+					.that()
+					.hasBeenStopped()
+					.hasLowCardinalityKeyValue("cache", "Persisted.load")
+					.hasLowCardinalityKeyValue("store", "disk")
+					.hasLowCardinalityKeyValue("result", "miss");
+				TestObservationRegistryAssert.assertThat(observations)
+					.hasNumberOfObservationsWithNameEqualTo("duocache.store.write", 1)
+					.hasObservationWithNameEqualTo("duocache.store.write")
+					.that()
+					.hasBeenStopped()
+					.hasLowCardinalityKeyValue("result", "success");
+				context.getBean(DataCaches.class).getTierCache("Persisted.load").releaseAll();
+				persisted.load("nyc");
+				persisted.load("nyc");
+				TestObservationRegistryAssert.assertThat(observations)
+					.hasNumberOfObservationsWithNameEqualTo("duocache.store.read", 2)
+					.hasNumberOfObservationsWithNameEqualTo("duocache.store.write", 1)
+					.hasNumberOfObservationsWithNameEqualTo("duocache.compute", 1)
+					.forAllObservationsWithNameEqualTo("duocache.store.read", (read) -> read.doesNotHaveError());
+				assertThat(stopped).filteredOn((stop) -> stop.getName().equals("duocache.store.read"))
+					.extracting((read) -> read.getLowCardinalityKeyValue("result").getValue())
+					.containsExactly("miss", "hit");
 			});
 	}
 
@@ -231,6 +276,36 @@ class DuocacheMetricsAutoConfigurationTests {
 		@Bean
 		Rides rides() {
 			return new Rides();
+		}
+
+	}
+
+	private static List<Observation.Context> recordStopped(ObservationRegistry observations) {
+		List<Observation.Context> stopped = new CopyOnWriteArrayList<>();
+		observations.observationConfig().observationHandler(new ObservationHandler<>() {
+
+			@Override
+			public void onStop(Observation.Context context) {
+				stopped.add(context);
+			}
+
+			@Override
+			public boolean supportsContext(Observation.Context context) {
+				return true;
+			}
+
+		});
+		return stopped;
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	static class MeteredObservations {
+
+		@Bean
+		ObservationRegistry observationRegistry(MeterRegistry meters) {
+			ObservationRegistry observations = ObservationRegistry.create();
+			observations.observationConfig().observationHandler(new DefaultMeterObservationHandler(meters));
+			return observations;
 		}
 
 	}

@@ -15,6 +15,7 @@ import io.duocache.store.EntryTooLargeException;
 import io.duocache.store.StoreUnavailableException;
 import io.duocache.store.StoredEntry;
 import io.duocache.tier.BeyondMemory;
+import io.duocache.tier.CacheObserver;
 import io.duocache.tier.Loaded;
 import io.duocache.tier.RefreshStart;
 
@@ -28,6 +29,14 @@ final class StoreStep implements BeyondMemory<DataEntry> {
 
 	private static final Log logger = LogFactory.getLog(StoreStep.class);
 
+	private static final String HIT = "hit";
+
+	private static final String MISS = "miss";
+
+	private static final String SUCCESS = "success";
+
+	private static final String ERROR = "error";
+
 	private final String cacheName;
 
 	private final EntryStore store;
@@ -38,12 +47,19 @@ final class StoreStep implements BeyondMemory<DataEntry> {
 
 	private final StoreCounters counters;
 
+	private volatile CacheObserver observer = CacheObserver.NONE;
+
 	StoreStep(String cacheName, EntryStore store, DataEntries entries, StoreCounters counters) {
 		this.cacheName = cacheName;
 		this.store = store;
 		this.entries = entries;
 		this.leases = new LeaseStep(cacheName, store);
 		this.counters = counters;
+	}
+
+	@Override
+	public void observeWith(CacheObserver observer) {
+		this.observer = observer;
 	}
 
 	/**
@@ -55,26 +71,32 @@ final class StoreStep implements BeyondMemory<DataEntry> {
 		if (!this.entries.readsStored() || !(key instanceof CacheKey cacheKey)) {
 			return null;
 		}
+		CacheObserver observer = this.observer;
+		Object observation = observer.storeStarted(StoreCounters.READ);
 		StoredEntry stored;
 		try {
 			stored = this.leases.loadOrLead(cacheKey);
 		}
 		catch (RuntimeException ex) {
 			failed(StoreCounters.READ, ex);
+			observer.storeEnded(observation, ERROR, ex);
 			return null;
 		}
 		if (stored == null || stored.isExpiredAt(Instant.now())) {
 			this.counters.miss();
+			observer.storeEnded(observation, MISS, null);
 			return null;
 		}
 		try {
 			Loaded<DataEntry> loaded = this.entries.fromStore(stored);
 			this.counters.hit();
+			observer.storeEnded(observation, HIT, null);
 			return loaded;
 		}
 		catch (RuntimeException ex) {
 			removed(cacheKey);
 			failed(StoreCounters.READ, ex);
+			observer.storeEnded(observation, ERROR, ex);
 			return null;
 		}
 	}
@@ -118,18 +140,23 @@ final class StoreStep implements BeyondMemory<DataEntry> {
 		}
 		Duration kept = this.entries.keptFor();
 		Instant expiresAt = (kept != null) ? entry.writtenAt().plus(kept) : null;
+		CacheObserver observer = this.observer;
+		Object observation = observer.storeStarted(StoreCounters.WRITE);
 		try {
 			this.store.save(this.cacheName, cacheKey, new StoredEntry(entry.bytes(), entry.writtenAt(), expiresAt));
 		}
 		catch (EntryTooLargeException ex) {
 			this.counters.error(StoreCounters.TOO_LARGE);
 			logger.debug(ex.getMessage());
+			observer.storeEnded(observation, ERROR, ex);
 			return;
 		}
 		catch (RuntimeException ex) {
 			failed(StoreCounters.WRITE, ex);
+			observer.storeEnded(observation, ERROR, ex);
 			return;
 		}
+		observer.storeEnded(observation, SUCCESS, null);
 		if (invalidatedMeanwhile.getAsBoolean()) {
 			removed(cacheKey);
 		}

@@ -25,6 +25,13 @@ public interface BeyondMemory<E> {
 	}
 
 	/**
+	 * Reports what is done beyond memory to the cache's observer from now on (metrics, traces).
+	 * @param observer the observer
+	 */
+	default void observeWith(CacheObserver observer) {
+	}
+
+	/**
 	 * Returns an entry kept beyond memory for a key that memory missed, or {@code null} when the caller
 	 * is to compute it; the caller that computes ends with {@link #published} or {@link #failed}.
 	 * @param key the key

@@ -42,6 +42,26 @@ public interface CacheObserver {
 	}
 
 	/**
+	 * Called on the calling thread before the store behind memory (disk, Redis) is read after a memory
+	 * miss, or written after a computation.
+	 * @param operation {@code read} or {@code write}
+	 * @return a token handed back to {@link #storeEnded}
+	 */
+	default @Nullable Object storeStarted(String operation) {
+		return null;
+	}
+
+	/**
+	 * Called on the same thread when that store operation ended.
+	 * @param token what {@link #storeStarted} returned
+	 * @param result {@code hit} or {@code miss} for a read, {@code success} for a write, or
+	 * {@code error}
+	 * @param failure what the store threw, for an error
+	 */
+	default void storeEnded(@Nullable Object token, String result, @Nullable Throwable failure) {
+	}
+
+	/**
 	 * Called when a data hit produced a copy.
 	 * @param nanos how long the copy took
 	 */

@@ -401,6 +401,7 @@ public class SingleFlightCache<E> {
 
 	final void observeWith(CacheObserver observer) {
 		this.meters.observer = observer;
+		this.beyond.observeWith(observer);
 	}
 
 	final Meters meters() {
