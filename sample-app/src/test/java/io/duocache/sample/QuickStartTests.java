@@ -91,6 +91,13 @@ class QuickStartTests {
 		assertThat(get("/sentiment?text=terrible rude service")).containsEntry("label", "negative");
 		assertThat(gets("ModelProvider.sentimentModel", "miss")).isEqualTo(1);
 		assertThat(gets("ModelProvider.sentimentModel", "hit")).isEqualTo(1);
+		assertThat(computeCount("ModelProvider.sentimentModel")).as("one timer, each miss timed once").isEqualTo(1);
+		assertThat(this.rest.getForObject("/actuator/prometheus", String.class).lines()
+			.filter((line) -> line.startsWith("duocache_compute_seconds_count{")
+					&& line.contains("cache=\"ModelProvider.sentimentModel\"")))
+			.singleElement()
+			.asString()
+			.contains("result=\"success\"", "tier=\"resource\"");
 	}
 
 	@Test
@@ -126,6 +133,15 @@ class QuickStartTests {
 	@SuppressWarnings("unchecked")
 	private List<Object> getList(String path) {
 		return (List<Object>) this.rest.getForObject(path, List.class);
+	}
+
+	@SuppressWarnings("unchecked")
+	private double computeCount(String cache) {
+		Map<String, Object> metric = get("/actuator/metrics/duocache.compute?tag=cache:" + cache);
+		return ((List<Map<String, Object>>) metric.get("measurements")).stream()
+			.filter((measurement) -> "COUNT".equals(measurement.get("statistic")))
+			.mapToDouble((measurement) -> ((Number) measurement.get("value")).doubleValue())
+			.sum();
 	}
 
 	@SuppressWarnings("unchecked")
