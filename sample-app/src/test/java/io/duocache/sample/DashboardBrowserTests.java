@@ -102,6 +102,52 @@ class DashboardBrowserTests {
 	}
 
 	@Test
+	void drawsEachCachesHitRateOverTimeAndItsComputeTimeAgainstItsCopyTime() {
+		this.rest.getForObject("/products/coffee", String.class);
+		this.rest.getForObject("/products/coffee", String.class);
+		this.browser.get("http://localhost:" + this.port + "/");
+		WebDriverWait wait = new WebDriverWait(this.browser, Duration.ofSeconds(20));
+		wait.ignoring(StaleElementReferenceException.class);
+		String cache = "ProductQueries.byCategory";
+		wait.until((driver) -> "0.5".equals(attribute(driver, cache, "sparkline", "data-rates")));
+		this.rest.getForObject("/products/coffee", String.class);
+		wait.until((driver) -> "0.5,1".equals(attribute(driver, cache, "sparkline", "data-rates")));
+		this.rest.getForObject("/products/tea", String.class);
+		wait.until((driver) -> "0.5,1,0".equals(attribute(driver, cache, "sparkline", "data-rates")));
+		wait.until((driver) -> {
+			String[] points = rowOf(driver, cache).findElement(By.cssSelector("svg.sparkline polyline"))
+				.getAttribute("points")
+				.split(" ");
+			assertThat(points).hasSize(3);
+			double top = 2;
+			double bottom = 22;
+			assertThat(Double.parseDouble(points[0].split(",")[1])).as("50 %").isEqualTo((top + bottom) / 2);
+			assertThat(Double.parseDouble(points[1].split(",")[1])).as("100 %").isEqualTo(top);
+			assertThat(Double.parseDouble(points[2].split(",")[1])).as("0 %").isEqualTo(bottom);
+			return true;
+		});
+
+		wait.until((driver) -> rowOf(driver, cache).findElements(By.cssSelector(".times .bar")).size() == 2);
+		wait.until((driver) -> {
+			WebElement compute = rowOf(driver, cache).findElement(By.cssSelector(".times .bar.compute"));
+			WebElement copy = rowOf(driver, cache).findElement(By.cssSelector(".times .bar.copy"));
+			double computeMillis = Double.parseDouble(compute.getAttribute("data-ms"));
+			double copyMillis = Double.parseDouble(copy.getAttribute("data-ms"));
+			double longest = Math.max(computeMillis, copyMillis);
+			assertThat(widthPercent(compute)).isEqualTo(Math.max(2, Math.round(computeMillis / longest * 100)));
+			assertThat(widthPercent(copy)).isEqualTo(Math.max(2, Math.round(copyMillis / longest * 100)));
+			assertThat(compute.getAttribute("title")).startsWith("compute: ").endsWith(" ms");
+			assertThat(copy.getAttribute("title")).startsWith("copy: ").endsWith(" ms");
+			return true;
+		});
+		this.rest.getForObject("/mutation/resource", String.class);
+		wait.until((driver) -> rowOf(driver, "Numbers.asResource") != null
+				&& rowOf(driver, "Numbers.asResource").findElements(By.cssSelector(".times .bar")).size() == 1);
+		assertThat(rowOf(this.browser, "Numbers.asResource").findElements(By.cssSelector(".times .bar.copy")))
+			.as("a resource is shared, never copied").isEmpty();
+	}
+
+	@Test
 	void runsADemoCallInTheDashboardAndShowsItsTime() {
 		this.browser.get("http://localhost:" + this.port + "/");
 		WebDriverWait wait = new WebDriverWait(this.browser, Duration.ofSeconds(20));
@@ -133,6 +179,19 @@ class DashboardBrowserTests {
 			}
 		}
 		return null;
+	}
+
+	private static String attribute(WebDriver driver, String cache, String column, String attribute) {
+		WebElement row = rowOf(driver, cache);
+		return (row != null) ? row.findElement(By.className(column)).getAttribute(attribute) : null;
+	}
+
+	/** The width a bar was given, as a percentage of its cell. */
+	private static long widthPercent(WebElement bar) {
+		String style = bar.getAttribute("style");
+		java.util.regex.Matcher width = java.util.regex.Pattern.compile("width: (\\d+)%").matcher(style);
+		assertThat(width.find()).as(style).isTrue();
+		return Long.parseLong(width.group(1));
 	}
 
 	private static WebElement rowOf(WebDriver driver, String cache) {
