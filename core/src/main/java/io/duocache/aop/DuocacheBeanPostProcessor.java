@@ -42,6 +42,8 @@ public final class DuocacheBeanPostProcessor extends ProxyProcessorSupport
 
 	private final Map<Class<?>, Boolean> candidates = new ConcurrentHashMap<>();
 
+	private final Map<Class<?>, Class<?>> predictedTypes = new ConcurrentHashMap<>();
+
 	private final SpringCacheTypes springCacheTypes = new SpringCacheTypes();
 
 	private @Nullable CachedMethodFactory cachedMethods;
@@ -99,6 +101,10 @@ public final class DuocacheBeanPostProcessor extends ProxyProcessorSupport
 		if (!predictable || !this.candidates.computeIfAbsent(beanClass, CachedMethodScanner::isCandidate)) {
 			return beanClass;
 		}
+		return this.predictedTypes.computeIfAbsent(beanClass, this::proxyClass);
+	}
+
+	private Class<?> proxyClass(Class<?> beanClass) {
 		try {
 			List<CacheDeclaration> declarations = this.scanner.scan(beanClass);
 			CachedMethodScanner.checkSubclassable(beanClass, declarations);
