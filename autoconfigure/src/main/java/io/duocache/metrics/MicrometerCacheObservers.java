@@ -10,6 +10,7 @@ import io.micrometer.core.instrument.LongTaskTimer;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Tags;
 import io.micrometer.core.instrument.Timer;
+import io.micrometer.common.KeyValues;
 import io.micrometer.observation.Observation;
 import io.micrometer.observation.ObservationRegistry;
 import org.jspecify.annotations.Nullable;
@@ -36,6 +37,10 @@ import io.duocache.config.Tier;
  * come from the observations.
  */
 public final class MicrometerCacheObservers implements CacheObserver.Factory, SmartInitializingSingleton {
+
+	private static final String STORE_READ = "duocache.store.read";
+
+	private static final String STORE_WRITE = "duocache.store.write";
 
 	private static final String GETS_DESCRIPTION = "The number of times cache lookup methods have returned a cached "
 			+ "(hit) or computed (miss) value.";
@@ -87,9 +92,21 @@ public final class MicrometerCacheObservers implements CacheObserver.Factory, Sm
 
 		private volatile @Nullable ObservationRegistry observations;
 
+		/** The names and tags of this cache's store observations, made once; {@code null} without a store. */
+		private final @Nullable KeyValues storeKeyValues;
+
+		private final String storeReadName;
+
+		private final String storeWriteName;
+
 		MeterObserver(SingleFlightCache<?> cache, Tier tier) {
 			this.cache = cache;
 			this.tier = tier;
+			this.storeKeyValues = (cache instanceof DataCache dataCache && dataCache.store() != EntryStore.NONE)
+					? KeyValues.of("cache", cache.name(), "cache.manager", "cacheData", "store", dataCache.store().name())
+					: null;
+			this.storeReadName = "duocache store read " + cache.name();
+			this.storeWriteName = "duocache store write " + cache.name();
 		}
 
 		synchronized void bind() {
@@ -261,14 +278,14 @@ public final class MicrometerCacheObservers implements CacheObserver.Factory, Sm
 		@Override
 		public @Nullable Object storeStarted(String operation) {
 			ObservationRegistry observations = this.observations;
-			if (observations == null || !(this.cache instanceof DataCache dataCache)) {
+			if (observations == null || this.storeKeyValues == null) {
 				return null;
 			}
-			Observation observation = Observation.createNotStarted("duocache.store." + operation, observations)
-				.contextualName("duocache store " + operation + " " + this.cache.name())
-				.lowCardinalityKeyValue("cache", this.cache.name())
-				.lowCardinalityKeyValue("cache.manager", "cacheData")
-				.lowCardinalityKeyValue("store", dataCache.store().name())
+			boolean read = operation.equals(StoreCounters.READ);
+			Observation observation = Observation
+				.createNotStarted(read ? STORE_READ : STORE_WRITE, observations)
+				.contextualName(read ? this.storeReadName : this.storeWriteName)
+				.lowCardinalityKeyValues(this.storeKeyValues)
 				.start();
 			return new StoreCall(observation, observation.openScope());
 		}
