@@ -1,11 +1,18 @@
 package io.duocache.aop;
 
+import java.lang.reflect.Field;
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
+import java.lang.reflect.Type;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 
 import org.jspecify.annotations.Nullable;
@@ -90,7 +97,9 @@ final class CachedMethodsAotProcessor implements BeanFactoryInitializationAotPro
 		BindingReflectionHintsRegistrar bindings = new BindingReflectionHintsRegistrar();
 		if (declaration.tier() == Tier.DATA) {
 			ResolvableType returnType = ResolvableType.forMethodReturnType(method, type);
-			bindings.registerReflectionHints(reflection, ReturnKind.of(method).cachedType(returnType).getType());
+			for (Type copied : fieldTypes(ReturnKind.of(method).cachedType(returnType))) {
+				bindings.registerReflectionHints(reflection, copied);
+			}
 		}
 		for (int index = 0; index < method.getParameterCount(); index++) {
 			bindings.registerReflectionHints(reflection, ResolvableType.forMethodParameter(method, index, type).getType());
@@ -101,6 +110,41 @@ final class CachedMethodsAotProcessor implements BeanFactoryInitializationAotPro
 		for (Class<?> createdType : created) {
 			reflection.registerType(createdType, CREATED_BY_THE_BEAN_FACTORY);
 		}
+	}
+
+	/**
+	 * Returns a type and every type reachable from it through type arguments and declared fields,
+	 * superclasses' included: the data mapper copies every field, also those without a getter, which
+	 * Spring's binding hints alone do not reach.
+	 */
+	private static Set<Type> fieldTypes(ResolvableType root) {
+		Set<Type> found = new LinkedHashSet<>();
+		Set<Class<?>> walked = new HashSet<>();
+		Deque<ResolvableType> pending = new ArrayDeque<>(List.of(root));
+		while (!pending.isEmpty()) {
+			ResolvableType type = pending.poll();
+			Class<?> raw = type.resolve();
+			if (raw == null || !found.add(type.getType())) {
+				continue;
+			}
+			pending.addAll(List.of(type.getGenerics()));
+			if (raw.isArray()) {
+				pending.add(type.getComponentType());
+				continue;
+			}
+			for (Class<?> current = raw; current != null && current != Object.class
+					&& !current.getName().startsWith("java."); current = current.getSuperclass()) {
+				if (!walked.add(current)) {
+					break;
+				}
+				for (Field field : current.getDeclaredFields()) {
+					if (!Modifier.isStatic(field.getModifiers())) {
+						pending.add(ResolvableType.forField(field, type));
+					}
+				}
+			}
+		}
+		return found;
 	}
 
 	/** Writes the hashes as a properties file, in order and without a date, so a build repeats it byte for byte. */

@@ -61,7 +61,8 @@ class AheadOfTimeTests {
 		CodeHasher jvm = new CodeHasher();
 		Method titles = method("titles");
 		Method connection = method("connection");
-		assertThat(hashes).containsOnlyKeys(CodeHasher.builtName(titles), CodeHasher.builtName(connection));
+		assertThat(hashes).containsOnlyKeys(CodeHasher.builtName(titles), CodeHasher.builtName(connection),
+				CodeHasher.builtName(method("shelf")));
 		assertThat(hashes.getProperty(CodeHasher.builtName(titles))).isEqualTo(jvm.hash(titles).toHex());
 		assertThat(hashes.getProperty(CodeHasher.builtName(connection))).isEqualTo(jvm.hash(connection).toHex());
 	}
@@ -80,6 +81,11 @@ class AheadOfTimeTests {
 		assertThat(RuntimeHintsPredicates.reflection().onType(Title.class)).accepts(hints);
 		assertThat(RuntimeHintsPredicates.reflection().onMethodInvocation(Title.class, "name")).accepts(hints);
 		assertThat(RuntimeHintsPredicates.reflection().onType(Edition.class)).accepts(hints);
+		assertThat(RuntimeHintsPredicates.reflection().onType(Label.class))
+			.as("a type reached only through a field without a getter, which the data mapper copies too")
+			.accepts(hints);
+		assertThat(RuntimeHintsPredicates.reflection().onType(Shelf.class)
+			.withMemberCategory(MemberCategory.ACCESS_DECLARED_FIELDS)).accepts(hints);
 		assertThat(RuntimeHintsPredicates.resource().forResource(CodeHasher.BUILT_HASHES)).accepts(hints);
 		assertThat(RuntimeHintsPredicates.reflection().onType(CacheData.class)).accepts(hints);
 	}
@@ -151,8 +157,39 @@ class AheadOfTimeTests {
 			return new Connection(url);
 		}
 
+		@CacheData
+		public Shelf shelf(int number) {
+			return new Shelf(List.of(new Label("shelf " + number)));
+		}
+
 		int computations() {
 			return this.computations.get();
+		}
+
+	}
+
+	public static class Shelf {
+
+		private List<Label> labels;
+
+		Shelf() {
+		}
+
+		Shelf(List<Label> labels) {
+			this.labels = new ArrayList<>(labels);
+		}
+
+	}
+
+	public static class Label {
+
+		private String text;
+
+		Label() {
+		}
+
+		Label(String text) {
+			this.text = text;
 		}
 
 	}
