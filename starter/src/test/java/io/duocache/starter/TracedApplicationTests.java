@@ -2,9 +2,10 @@ package io.duocache.starter;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.BooleanSupplier;
+import java.util.function.Predicate;
 
 import brave.handler.MutableSpan;
 import brave.handler.SpanHandler;
@@ -172,27 +173,26 @@ class TracedApplicationTests {
 		}
 
 		MutableSpan awaitNamed(String name) {
-			return await(() -> this.spans.stream().filter((span) -> name.equals(span.name())).findFirst(), name);
+			return await((span) -> name.equals(span.name()), name);
 		}
 
 		MutableSpan serverSpanOf(String route) {
-			return await(() -> this.spans.stream()
-				.filter((span) -> span.kind() == brave.Span.Kind.SERVER && span.name() != null
-						&& span.name().endsWith(route))
-				.findFirst(), "server span of " + route);
+			return await((span) -> span.kind() == brave.Span.Kind.SERVER && span.name() != null
+					&& span.name().endsWith(route), "server span of " + route);
 		}
 
 		void awaitCount(int count) {
-			await(() -> Optional.ofNullable((this.spans.size() >= count) ? this.spans.get(0) : null), count + " spans");
+			awaitUntil(() -> this.spans.size() >= count, count + " spans");
+		}
+
+		private MutableSpan await(Predicate<MutableSpan> wanted, String what) {
+			awaitUntil(() -> this.spans.stream().anyMatch(wanted), what);
+			return this.spans.stream().filter(wanted).findFirst().orElseThrow();
 		}
 
 		/** Server spans end just after the response is written, so a test may look before they are reported. */
-		private MutableSpan await(java.util.function.Supplier<Optional<MutableSpan>> find, String what) {
-			for (int attempt = 0; attempt < 100; attempt++) {
-				Optional<MutableSpan> found = find.get();
-				if (found.isPresent()) {
-					return found.get();
-				}
+		private void awaitUntil(BooleanSupplier condition, String what) {
+			for (int attempt = 0; attempt < 100 && !condition.getAsBoolean(); attempt++) {
 				try {
 					Thread.sleep(50);
 				}
@@ -201,7 +201,9 @@ class TracedApplicationTests {
 					throw new AssertionError(ex);
 				}
 			}
-			throw new AssertionError("No " + what + " among " + this.spans);
+			if (!condition.getAsBoolean()) {
+				throw new AssertionError("No " + what + " among " + this.spans);
+			}
 		}
 
 	}
