@@ -74,9 +74,7 @@ public final class DuocacheBeanPostProcessor extends ProxyProcessorSupport
 		Map<Method, CachedMethod> methods = new HashMap<>();
 		declarations.forEach((declaration, declaringType) -> methods.put(declaration.method(),
 				cachedMethods().create(declaration, declaringType, beanName)));
-		DuocacheInterceptor interceptor = new DuocacheInterceptor(userClass, methods);
-		Advisor advisor = new DefaultPointcutAdvisor(new CachedMethodsPointcut(userClass, interceptor::matches),
-				interceptor);
+		Advisor advisor = advisor(userClass, new DuocacheInterceptor(userClass, methods));
 		if (joinsProxy) {
 			((Advised) bean).addAdvisor(0, advisor);
 			return bean;
@@ -107,20 +105,29 @@ public final class DuocacheBeanPostProcessor extends ProxyProcessorSupport
 	private Class<?> proxyClass(Class<?> beanClass) {
 		try {
 			List<CacheDeclaration> declarations = this.scanner.scan(beanClass);
+			if (declarations.isEmpty()) {
+				return beanClass;
+			}
 			CachedMethodScanner.checkSubclassable(beanClass, declarations);
 		}
 		catch (InvalidCacheDeclarationException ex) {
 			// Reported with its bean when the bean is created.
 			return beanClass;
 		}
-		DuocacheInterceptor interceptor = new DuocacheInterceptor(beanClass, Map.of());
 		ProxyFactory proxyFactory = new ProxyFactory();
 		proxyFactory.setTargetClass(beanClass);
 		proxyFactory.setInterfaces(ClassUtils.getAllInterfacesForClass(beanClass));
 		proxyFactory.setProxyTargetClass(true);
-		proxyFactory.addAdvisor(new DefaultPointcutAdvisor(new CachedMethodsPointcut(beanClass, interceptor::matches),
-				interceptor));
+		proxyFactory.addAdvisor(advisor(beanClass, new DuocacheInterceptor(beanClass, Map.of())));
 		return proxyFactory.getProxyClass(proxyClassLoader(beanClass));
+	}
+
+	/**
+	 * Returns the advisor of a bean class's cached methods. Its advice type and pointcut text are what
+	 * the proxy class predicted for the class shares with the proxy its bean gets.
+	 */
+	private static Advisor advisor(Class<?> userClass, DuocacheInterceptor interceptor) {
+		return new DefaultPointcutAdvisor(new CachedMethodsPointcut(userClass, interceptor::matches), interceptor);
 	}
 
 	/**

@@ -30,6 +30,7 @@ import io.duocache.CacheResource;
 import io.duocache.DuocacheConfiguration;
 import io.duocache.ParamHasher;
 import io.duocache.ResourceValidator;
+import io.duocache.aop.DuocacheBeanPostProcessor;
 import io.duocache.code.CodeHasher;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -53,6 +54,16 @@ class AheadOfTimeTests {
 		assertThat(RuntimeHintsPredicates.reflection()
 			.onType(TypeReference.of(proxy))
 			.withMemberCategory(MemberCategory.INVOKE_DECLARED_CONSTRUCTORS)).accepts(generated.getRuntimeHints());
+	}
+
+	@Test
+	void predictsNoProxyForAClassItWouldNotProxy() {
+		DuocacheBeanPostProcessor postProcessor = new DuocacheBeanPostProcessor();
+		assertThat(postProcessor.determineBeanType(AnnotatedWithoutMethods.class, "empty"))
+			.isEqualTo(AnnotatedWithoutMethods.class);
+		assertThat(postProcessor.determineBeanType(Title.class, "title")).isEqualTo(Title.class);
+		assertThat(postProcessor.determineBeanType(Catalog.class, "catalog").getName())
+			.isEqualTo(Catalog.class.getName() + PROXY_SUFFIX);
 	}
 
 	@Test
@@ -195,6 +206,11 @@ class AheadOfTimeTests {
 	}
 
 	public record Title(String name) {
+	}
+
+	@CacheData
+	public static class AnnotatedWithoutMethods {
+
 	}
 
 	public record Edition(int number) {
