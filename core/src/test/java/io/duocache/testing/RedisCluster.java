@@ -38,8 +38,7 @@ public final class RedisCluster implements AutoCloseable, BeforeAllCallback, Aft
 	public void beforeAll(ExtensionContext context) {
 		this.processes = new RedisProcesses("cluster");
 		List<String> addresses = new ArrayList<>();
-		for (int i = 0; i < MASTERS; i++) {
-			int port = RedisProcesses.freePort(true);
+		for (int port : RedisProcesses.freePorts(MASTERS, true)) {
 			this.ports.add(port);
 			addresses.add("127.0.0.1:" + port);
 			this.masters.add(this.processes.server("node-" + port, "--port", Integer.toString(port), "--bind",

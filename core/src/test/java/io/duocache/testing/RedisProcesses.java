@@ -109,15 +109,44 @@ final class RedisProcesses implements AutoCloseable {
 		}
 	}
 
-	/** A free loopback port whose cluster bus port (port + 10000) is free too. */
-	static int freePort(boolean withBus) {
-		for (int attempt = 0; attempt < 100; attempt++) {
-			int port = RedisServer.freePort();
-			if (!withBus || (port + 10000 <= 65535 && isFree(port + 10000))) {
-				return port;
+	/**
+	 * Returns distinct free loopback ports, each with its cluster bus port (port + 10000) free too when
+	 * asked. They are held open together while chosen: servers started one after the other bind
+	 * asynchronously, so ports chosen one by one could repeat.
+	 */
+	static List<Integer> freePorts(int count, boolean withBus) {
+		List<ServerSocket> held = new ArrayList<>();
+		try {
+			for (int attempt = 0; attempt < 100 * count && held.size() < count; attempt++) {
+				ServerSocket socket = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress());
+				int port = socket.getLocalPort();
+				boolean busClashes = held.stream()
+					.anyMatch((other) -> other.getLocalPort() == port + 10000 || other.getLocalPort() + 10000 == port);
+				if (!withBus || (port + 10000 <= 65535 && isFree(port + 10000) && !busClashes)) {
+					held.add(socket);
+				}
+				else {
+					socket.close();
+				}
+			}
+			if (held.size() < count) {
+				throw new AssertionError("No " + count + " free loopback ports" + (withBus ? " with free bus ports" : ""));
+			}
+			return held.stream().map(ServerSocket::getLocalPort).toList();
+		}
+		catch (IOException ex) {
+			throw new AssertionError(ex);
+		}
+		finally {
+			for (ServerSocket socket : held) {
+				try {
+					socket.close();
+				}
+				catch (IOException ex) {
+					// Closing a socket bound for a moment; nothing to do.
+				}
 			}
 		}
-		throw new AssertionError("No free loopback port with a free bus port");
 	}
 
 	private static boolean isFree(int port) {

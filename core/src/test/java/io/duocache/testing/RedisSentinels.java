@@ -46,16 +46,16 @@ public final class RedisSentinels implements AutoCloseable, BeforeAllCallback, A
 	@Override
 	public void beforeAll(ExtensionContext context) throws IOException {
 		this.processes = new RedisProcesses("sentinel");
-		this.masterPort = RedisProcesses.freePort(false);
-		this.replicaPort = RedisProcesses.freePort(false);
+		List<Integer> ports = RedisProcesses.freePorts(5, false);
+		this.masterPort = ports.get(0);
+		this.replicaPort = ports.get(1);
 		this.master = server(this.masterPort);
 		this.replica = server(this.replicaPort, "--replicaof", "127.0.0.1", Integer.toString(this.masterPort));
 		RedisCluster.awaitPong(this.masterPort);
 		RedisCluster.awaitPong(this.replicaPort);
 		awaitUntil("the replica to sync", () -> command(this.replicaPort, "INFO", "replication")
 			.contains("master_link_status:up"));
-		for (int i = 0; i < 3; i++) {
-			int port = RedisProcesses.freePort(false);
+		for (int port : ports.subList(2, 5)) {
 			this.sentinelPorts.add(port);
 			Path config = this.processes.folder().resolve("sentinel-" + port + ".conf");
 			Files.writeString(config, String.join("\n", "port " + port, "bind 127.0.0.1", "protected-mode no",
