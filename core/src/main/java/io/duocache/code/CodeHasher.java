@@ -44,13 +44,18 @@ public final class CodeHasher {
 
 	private final Map<String, CacheKey> built;
 
+	/** Whether the application runs from its AOT artifacts, where a hash missing from them is a mistake. */
+	private final boolean fromArtifacts;
+
 	/** Creates a hasher that reads class files. */
 	public CodeHasher() {
 		this.built = Map.of();
+		this.fromArtifacts = false;
 	}
 
 	private CodeHasher(Map<String, CacheKey> built) {
 		this.built = built;
+		this.fromArtifacts = true;
 	}
 
 	/**
@@ -110,12 +115,12 @@ public final class CodeHasher {
 		if (!methods.containsKey(root)) {
 			String message = "No bytecode found for " + owner.getName() + "." + method.getName()
 					+ "; its entries are keyed on its signature only";
-			if (this.built.isEmpty() && !AotDetector.useGeneratedArtifacts()) {
-				logger.debug(message);
-			}
-			else {
+			if (this.fromArtifacts) {
 				logger.warn(message + " (its hash is missing from " + BUILT_HASHES
 						+ ": run process-aot again after changing cached methods)");
+			}
+			else {
+				logger.debug(message);
 			}
 			stream.putString(root);
 			return CacheKey.of(stream.get());
