@@ -86,13 +86,18 @@ public final class MicrometerCacheObservers implements CacheObserver.Factory, Sm
 
 		private final SingleFlightCache<?> cache;
 
-		private final Tier tier;
-
 		private volatile @Nullable Meters meters;
 
 		private volatile @Nullable ObservationRegistry observations;
 
-		/** The names and tags of this cache's store observations, made once; {@code null} without a store. */
+		/** {@code cacheData} or {@code cacheResource}, the {@code cache.manager} tag. */
+		private final String manager;
+
+		/** The names and tags of this cache's observations, made once; no store ones without a store. */
+		private final KeyValues computeKeyValues;
+
+		private final String computeName;
+
 		private final @Nullable KeyValues storeKeyValues;
 
 		private final String storeReadName;
@@ -101,9 +106,12 @@ public final class MicrometerCacheObservers implements CacheObserver.Factory, Sm
 
 		MeterObserver(SingleFlightCache<?> cache, Tier tier) {
 			this.cache = cache;
-			this.tier = tier;
+			this.manager = (tier == Tier.DATA) ? "cacheData" : "cacheResource";
+			this.computeKeyValues = KeyValues.of("cache", cache.name(), "cache.manager", this.manager, "tier",
+					(tier == Tier.DATA) ? "data" : "resource");
+			this.computeName = "duocache compute " + cache.name();
 			this.storeKeyValues = (cache instanceof DataCache dataCache && dataCache.store() != EntryStore.NONE)
-					? KeyValues.of("cache", cache.name(), "cache.manager", "cacheData", "store", dataCache.store().name())
+					? KeyValues.of("cache", cache.name(), "cache.manager", this.manager, "store", dataCache.store().name())
 					: null;
 			this.storeReadName = "duocache store read " + cache.name();
 			this.storeWriteName = "duocache store write " + cache.name();
@@ -130,8 +138,7 @@ public final class MicrometerCacheObservers implements CacheObserver.Factory, Sm
 		 * a second meter of the same name would count every miss twice.
 		 */
 		private Meters register(MeterRegistry registry, boolean timesComputations) {
-			Tags tags = Tags.of("cache", this.cache.name(), "cache.manager",
-					(this.tier == Tier.DATA) ? "cacheData" : "cacheResource");
+			Tags tags = Tags.of("cache", this.cache.name(), "cache.manager", this.manager);
 			CacheCounters counters = this.cache.counters();
 			countByResult(registry, "cache.gets", GETS_DESCRIPTION, tags, counters, "hit", CacheCounters::hits, "miss",
 					CacheCounters::misses);
@@ -233,10 +240,8 @@ public final class MicrometerCacheObservers implements CacheObserver.Factory, Sm
 				return active;
 			}
 			Observation observation = Observation.createNotStarted("duocache.compute", observations)
-				.contextualName("duocache compute " + this.cache.name())
-				.lowCardinalityKeyValue("cache", this.cache.name())
-				.lowCardinalityKeyValue("cache.manager", (this.tier == Tier.DATA) ? "cacheData" : "cacheResource")
-				.lowCardinalityKeyValue("tier", (this.tier == Tier.DATA) ? "data" : "resource")
+				.contextualName(this.computeName)
+				.lowCardinalityKeyValues(this.computeKeyValues)
 				.start();
 			// A synchronous computation runs on this thread until it ends: what it does (SQL, HTTP) is
 			// observed inside this observation. A future may complete anywhere, so no scope is kept open.
