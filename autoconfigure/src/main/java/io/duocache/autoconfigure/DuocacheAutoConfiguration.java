@@ -9,6 +9,7 @@ import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import org.springframework.context.annotation.Role;
@@ -18,6 +19,7 @@ import io.duocache.CacheDataManager;
 import io.duocache.CacheResourceManager;
 import io.duocache.DataCodecCustomizer;
 import io.duocache.DuocacheCachesConfiguration;
+import io.duocache.DuocacheConfiguration;
 import io.duocache.Persist;
 import io.duocache.aop.DuocacheBeanPostProcessor;
 import io.duocache.config.CacheSettings;
@@ -42,8 +44,11 @@ public final class DuocacheAutoConfiguration {
 	@Bean
 	@ConditionalOnMissingBean
 	@Role(BeanDefinition.ROLE_INFRASTRUCTURE)
-	static DuocacheBeanPostProcessor duocacheBeanPostProcessor() {
-		return new DuocacheBeanPostProcessor();
+	static DuocacheBeanPostProcessor duocacheBeanPostProcessor(Environment environment) {
+		DuocacheBeanPostProcessor postProcessor = new DuocacheBeanPostProcessor();
+		postProcessor.setAdvisorOrder(
+				Binder.get(environment).bind("duocache.order", Integer.class).orElse(DuocacheConfiguration.DEFAULT_ORDER));
+		return postProcessor;
 	}
 
 	@Bean

@@ -11,6 +11,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.convert.DurationUnit;
 import org.springframework.util.unit.DataSize;
 
+import io.duocache.DuocacheConfiguration;
 import io.duocache.Persist;
 
 /**
@@ -25,6 +26,13 @@ public class DuocacheProperties {
 	 * Whether Duocache caches annotated methods; when false, they run on every call.
 	 */
 	private boolean enabled = true;
+
+	/**
+	 * Order of Duocache's advisor among a bean's other advisors. The default runs it inside Spring
+	 * Security's method security and outside the transaction interceptor; a bean where an
+	 * authorization interceptor would run inside it fails startup.
+	 */
+	private int order = DuocacheConfiguration.DEFAULT_ORDER;
 
 	/**
 	 * Defaults for every @CacheData cache.
@@ -58,6 +66,14 @@ public class DuocacheProperties {
 
 	public void setEnabled(boolean enabled) {
 		this.enabled = enabled;
+	}
+
+	public int getOrder() {
+		return this.order;
+	}
+
+	public void setOrder(int order) {
+		this.order = order;
 	}
 
 	public Data getData() {

@@ -9,6 +9,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
+import org.springframework.aop.framework.Advised;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.diagnostics.FailureAnalysis;
 import org.springframework.boot.test.context.FilteredClassLoader;
@@ -17,6 +18,7 @@ import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
 import org.springframework.util.unit.DataSize;
 
 import io.duocache.CacheData;
@@ -25,6 +27,7 @@ import io.duocache.CacheInfo;
 import io.duocache.CacheResource;
 import io.duocache.CacheResourceManager;
 import io.duocache.DataCodecCustomizer;
+import io.duocache.DuocacheConfiguration;
 import io.duocache.aop.DuocacheBeanPostProcessor;
 import io.duocache.config.DuocacheSettings;
 import io.duocache.data.DataCodec;
@@ -54,6 +57,23 @@ class DuocacheAutoConfigurationTests {
 			assertThat(rides.load("nyc")).containsExactly("nyc");
 			assertThat(rides.computations()).isEqualTo(1);
 			assertThat(context.getBean(Rides.class).client()).isSameAs(rides.client());
+		});
+	}
+
+	@Test
+	void ordersItsAdvisorInsideMethodSecurityAndOutsideTransactionsByDefault() {
+		this.runner.run((context) -> assertThat(context.getBean(DuocacheBeanPostProcessor.class).getAdvisorOrder())
+			.isEqualTo(DuocacheConfiguration.DEFAULT_ORDER)
+			.isEqualTo(Ordered.LOWEST_PRECEDENCE - 100));
+	}
+
+	@Test
+	void takesTheOrderOfItsAdvisorFromTheProperty() {
+		this.runner.withPropertyValues("duocache.order=1000").run((context) -> {
+			assertThat(context.getBean(DuocacheBeanPostProcessor.class).getAdvisorOrder()).isEqualTo(1000);
+			Rides rides = context.getBean(Rides.class);
+			assertThat(((Advised) rides).getAdvisors()).singleElement()
+				.satisfies((advisor) -> assertThat(((Ordered) advisor).getOrder()).isEqualTo(1000));
 		});
 	}
 

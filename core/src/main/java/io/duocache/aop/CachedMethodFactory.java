@@ -313,7 +313,7 @@ final class CachedMethodFactory {
 			ParamHashers paramHashers) {
 	}
 
-	private ConfigurableListableBeanFactory beanFactory() {
+	ConfigurableListableBeanFactory beanFactory() {
 		return this.beanFactory;
 	}
 

@@ -16,6 +16,8 @@ import java.util.stream.BaseStream;
 import org.jspecify.annotations.Nullable;
 import org.springframework.core.KotlinDetector;
 import org.springframework.core.annotation.AnnotatedElementUtils;
+import org.springframework.core.annotation.MergedAnnotations;
+import org.springframework.core.annotation.MergedAnnotations.SearchStrategy;
 import org.springframework.util.ClassUtils;
 import org.springframework.util.ReflectionUtils;
 import org.springframework.util.unit.DataSize;
@@ -46,6 +48,8 @@ public final class CachedMethodScanner {
 
 	private static final boolean COROUTINES_REACTOR = ClassUtils.isPresent("kotlinx.coroutines.reactor.MonoKt",
 			CachedMethodScanner.class.getClassLoader());
+
+	private static final String POST_FILTER = "org.springframework.security.access.prepost.PostFilter";
 
 	private final Map<Class<?>, List<CacheDeclaration>> declarations = new ConcurrentHashMap<>();
 
@@ -109,10 +113,27 @@ public final class CachedMethodScanner {
 			}
 			else if (resource != null) {
 				checkMethod(method, methodName);
+				checkNotPostFiltered(method, methodName);
 				found.add(declaration(method, methodName, resource));
 			}
 		}
 		return found;
+	}
+
+	/**
+	 * Refuses a post-filtered resource: Spring Security filters a returned collection in place, and a
+	 * resource is one instance every caller shares, so one caller's filter would remove elements for
+	 * all of them.
+	 */
+	private static void checkNotPostFiltered(Method method, String methodName) {
+		if (MergedAnnotations.from(method, SearchStrategy.TYPE_HIERARCHY).isPresent(POST_FILTER)
+				|| MergedAnnotations.from(method.getDeclaringClass(), SearchStrategy.TYPE_HIERARCHY)
+					.isPresent(POST_FILTER)) {
+			throw new InvalidCacheDeclarationException(methodName, "it is a @CacheResource method with @PostFilter, "
+					+ "which filters the one instance that every caller shares in place",
+					"Use @CacheData, whose callers each get their own copy to filter, or filter in the method's "
+							+ "callers.");
+		}
 	}
 
 	private static void checkMethod(Method method, String methodName) {

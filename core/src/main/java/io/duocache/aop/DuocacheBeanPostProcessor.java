@@ -5,12 +5,14 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 import org.jspecify.annotations.Nullable;
 import org.springframework.aop.Advisor;
 import org.springframework.aop.framework.Advised;
 import org.springframework.aop.framework.AopInfrastructureBean;
+import org.springframework.aop.framework.AopProxyUtils;
 import org.springframework.aop.framework.ProxyFactory;
 import org.springframework.aop.framework.ProxyProcessorSupport;
 import org.springframework.aop.support.AopUtils;
@@ -19,21 +21,25 @@ import org.springframework.beans.BeansException;
 import org.springframework.beans.factory.BeanFactory;
 import org.springframework.beans.factory.BeanFactoryAware;
 import org.springframework.beans.factory.FactoryBean;
+import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
 import org.springframework.beans.factory.config.SmartInstantiationAwareBeanPostProcessor;
 import org.springframework.util.Assert;
 import org.springframework.util.ClassUtils;
 
+import io.duocache.DuocacheConfiguration;
 import io.duocache.InvalidCacheDeclarationException;
 
 /**
  * Wraps every bean that has {@code @CacheData} or {@code @CacheResource} methods in a proxy that
  * routes those methods through their caches. The {@link CachedMethodScanner} finds and checks the
  * declarations once per class, the {@link CachedMethodFactory} makes each one's cache when its bean is
- * created; a bean already proxied gets the advisor added in front of its others.
+ * created; a bean already proxied gets the advisor added among its others by order, so it runs inside
+ * Spring Security's authorization interceptors and outside the transaction interceptor, and a bean
+ * where it would not run inside them fails startup.
  */
 public final class DuocacheBeanPostProcessor extends ProxyProcessorSupport
-		implements SmartInstantiationAwareBeanPostProcessor, BeanFactoryAware {
+		implements SmartInstantiationAwareBeanPostProcessor, BeanFactoryAware, SmartInitializingSingleton {
 
 	/** The bean name of the Redis store, defined where the application has Redis. */
 	public static final String REDIS_STORE = "duocacheRedisStore";
@@ -48,6 +54,13 @@ public final class DuocacheBeanPostProcessor extends ProxyProcessorSupport
 
 	private @Nullable CachedMethodFactory cachedMethods;
 
+	private int advisorOrder = DuocacheConfiguration.DEFAULT_ORDER;
+
+	/** The singletons advised so far, checked again once every singleton exists. */
+	private final Map<String, AdvisedBean> advised = new ConcurrentHashMap<>();
+
+	private volatile boolean singletonsInstantiated;
+
 	@Override
 	public void setBeanFactory(BeanFactory beanFactory) {
 		Assert.isInstanceOf(ConfigurableListableBeanFactory.class, beanFactory,
@@ -60,7 +73,7 @@ public final class DuocacheBeanPostProcessor extends ProxyProcessorSupport
 		if (bean instanceof AopInfrastructureBean) {
 			return bean;
 		}
-		Class<?> userClass = ClassUtils.getUserClass(AopUtils.getTargetClass(bean));
+		Class<?> userClass = ClassUtils.getUserClass(AopProxyUtils.ultimateTargetClass(bean));
 		this.springCacheTypes.declare(userClass, () -> cachedMethods().infrastructure().dataCaches());
 		List<Class<?>> proxyInterfaces = RepositoryInterfaces.implementedByProxy(bean, userClass);
 		Map<CacheDeclaration, Class<?>> declarations = declarations(userClass, proxyInterfaces);
@@ -74,15 +87,56 @@ public final class DuocacheBeanPostProcessor extends ProxyProcessorSupport
 		Map<Method, CachedMethod> methods = new HashMap<>();
 		declarations.forEach((declaration, declaringType) -> methods.put(declaration.method(),
 				cachedMethods().create(declaration, declaringType, beanName)));
-		Advisor advisor = advisor(userClass, new DuocacheInterceptor(userClass, methods));
+		Advisor advisor = advisor(userClass, new DuocacheInterceptor(userClass, methods), this.advisorOrder);
+		Object proxy;
 		if (joinsProxy) {
-			((Advised) bean).addAdvisor(0, advisor);
-			return bean;
+			AdviceChain.join((Advised) bean, advisor);
+			proxy = bean;
 		}
-		ProxyFactory proxyFactory = new ProxyFactory(bean);
-		proxyFactory.setProxyTargetClass(true);
-		proxyFactory.addAdvisor(advisor);
-		return proxyFactory.getProxy(proxyClassLoader(userClass));
+		else {
+			ProxyFactory proxyFactory = new ProxyFactory(bean);
+			proxyFactory.setProxyTargetClass(true);
+			proxyFactory.addAdvisor(advisor);
+			proxy = proxyFactory.getProxy(proxyClassLoader(userClass));
+		}
+		AdviceChain.checkInsideAuthorization(beanName, proxy, advisor, userClass, methods.keySet());
+		if (!this.singletonsInstantiated) {
+			this.advised.put(beanName, new AdvisedBean(advisor, userClass, Set.copyOf(methods.keySet())));
+		}
+		return proxy;
+	}
+
+	/**
+	 * Checks, once every singleton exists, that the proxies made around a cached bean after Duocache's
+	 * own put no authorization interceptor inside its cache.
+	 */
+	@Override
+	public void afterSingletonsInstantiated() {
+		this.singletonsInstantiated = true;
+		ConfigurableListableBeanFactory beanFactory = cachedMethods().beanFactory();
+		this.advised.forEach((beanName, advised) -> {
+			if (beanFactory.containsBean(beanName) && beanFactory.isSingleton(beanName)) {
+				AdviceChain.checkInsideAuthorization(beanName, beanFactory.getBean(beanName), advised.advisor(),
+						advised.targetClass(), advised.methods());
+			}
+		});
+		this.advised.clear();
+	}
+
+	/**
+	 * Sets the order of Duocache's advisor among a bean's other advisors.
+	 * @param advisorOrder the order, by default {@link DuocacheConfiguration#DEFAULT_ORDER}
+	 */
+	public void setAdvisorOrder(int advisorOrder) {
+		this.advisorOrder = advisorOrder;
+	}
+
+	/**
+	 * Returns the order of Duocache's advisor among a bean's other advisors.
+	 * @return the order
+	 */
+	public int getAdvisorOrder() {
+		return this.advisorOrder;
 	}
 
 	/**
@@ -118,7 +172,7 @@ public final class DuocacheBeanPostProcessor extends ProxyProcessorSupport
 		proxyFactory.setTargetClass(beanClass);
 		proxyFactory.setInterfaces(ClassUtils.getAllInterfacesForClass(beanClass));
 		proxyFactory.setProxyTargetClass(true);
-		proxyFactory.addAdvisor(advisor(beanClass, new DuocacheInterceptor(beanClass, Map.of())));
+		proxyFactory.addAdvisor(advisor(beanClass, new DuocacheInterceptor(beanClass, Map.of()), this.advisorOrder));
 		return proxyFactory.getProxyClass(proxyClassLoader(beanClass));
 	}
 
@@ -126,8 +180,11 @@ public final class DuocacheBeanPostProcessor extends ProxyProcessorSupport
 	 * Returns the advisor of a bean class's cached methods. Its advice type and pointcut text are what
 	 * the proxy class predicted for the class shares with the proxy its bean gets.
 	 */
-	private static Advisor advisor(Class<?> userClass, DuocacheInterceptor interceptor) {
-		return new DefaultPointcutAdvisor(new CachedMethodsPointcut(userClass, interceptor::matches), interceptor);
+	private static Advisor advisor(Class<?> userClass, DuocacheInterceptor interceptor, int order) {
+		DefaultPointcutAdvisor advisor = new DefaultPointcutAdvisor(
+				new CachedMethodsPointcut(userClass, interceptor::matches), interceptor);
+		advisor.setOrder(order);
+		return advisor;
 	}
 
 	/**
@@ -157,6 +214,9 @@ public final class DuocacheBeanPostProcessor extends ProxyProcessorSupport
 		ClassLoader configured = getProxyClassLoader();
 		ClassLoader own = userClass.getClassLoader();
 		return (own != null && own != configured) ? own : configured;
+	}
+
+	private record AdvisedBean(Advisor advisor, Class<?> targetClass, Set<Method> methods) {
 	}
 
 	private CachedMethodFactory cachedMethods() {
