@@ -1,6 +1,5 @@
 package io.duocache.aop;
 
-import jakarta.servlet.http.HttpSession;
 import org.springframework.web.context.request.RequestAttributes;
 import org.springframework.web.context.request.RequestContextHolder;
 import org.springframework.web.context.request.ServletRequestAttributes;
@@ -20,6 +19,9 @@ import io.duocache.tier.SingleFlightCache;
 final class HttpSessions {
 
 	private static final String CALLBACK_PREFIX = "io.duocache.session.";
+
+	/** What Spring Session's filter sets on every request whose session it stores. */
+	private static final String SESSION_REPOSITORY_ATTRIBUTE = "org.springframework.session.SessionRepository";
 
 
 	private HttpSessions() {
@@ -46,8 +48,7 @@ final class HttpSessions {
 		if (!(request instanceof ServletRequestAttributes servlet)) {
 			return false;
 		}
-		HttpSession session = servlet.getRequest().getSession(false);
-		return session != null && session.getClass().getName().startsWith("org.springframework.session.");
+		return servlet.getRequest().getAttribute(SESSION_REPOSITORY_ATTRIBUTE) != null;
 	}
 
 }

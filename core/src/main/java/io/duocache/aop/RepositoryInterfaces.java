@@ -23,7 +23,8 @@ final class RepositoryInterfaces {
 	}
 
 	/**
-	 * Returns the application interfaces of a JDK proxy that its target class does not implement.
+	 * Returns the interfaces of a JDK proxy that its target class does not implement, whatever their
+	 * package: whether one has cached methods follows from what it declares.
 	 * @param bean the bean
 	 * @param targetClass the class of the proxy's target
 	 * @return the interfaces, empty for a bean that is not such a proxy
@@ -34,10 +35,7 @@ final class RepositoryInterfaces {
 		}
 		List<Class<?>> interfaces = new ArrayList<>();
 		for (Class<?> candidate : advised.getProxiedInterfaces()) {
-			String name = candidate.getName();
-			boolean framework = name.startsWith("java.") || name.startsWith("javax.") || name.startsWith("jakarta.")
-					|| name.startsWith("org.springframework.");
-			if (!framework && !candidate.isAssignableFrom(targetClass)) {
+			if (!candidate.isAssignableFrom(targetClass)) {
 				interfaces.add(candidate);
 			}
 		}
