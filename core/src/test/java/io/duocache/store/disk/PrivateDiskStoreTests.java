@@ -9,13 +9,18 @@ import java.nio.file.attribute.UserPrincipal;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.slf4j.LoggerFactory;
 import org.springframework.util.unit.DataSize;
 
 import io.duocache.DuocacheException;
@@ -182,12 +187,58 @@ class PrivateDiskStoreTests {
 	}
 
 	@Test
+	void replacesASigningKeyOfTheWrongLengthAndTreatsWhatTheOldOneSignedAsMisses() throws IOException {
+		Path root = this.folder.resolve("store");
+		DiskEntryStore first = open(root);
+		first.save("rides", KEY, new StoredEntry("signed before".getBytes(StandardCharsets.UTF_8), Instant.now(), null));
+		first.close();
+		Path keyFile = root.resolve(SigningKeyFile.NAME);
+		byte[] damaged = Arrays.copyOf(Files.readAllBytes(keyFile), 11);
+		Files.write(keyFile, damaged);
+		ListAppender<ILoggingEvent> warnings = warningsOf(SigningKeyFile.class);
+
+		DiskEntryStore second = open(root);
+		assertThat(warnings.list).singleElement().extracting(ILoggingEvent::getFormattedMessage).asString()
+			.contains(keyFile.toString())
+			.contains("11 bytes instead of 32")
+			.contains("replaced by a new key");
+		assertThat(Files.readAllBytes(keyFile)).hasSize(32).isNotEqualTo(Arrays.copyOf(damaged, 32));
+		assertThat(permissions(keyFile)).isEqualTo("rw-------");
+		assertThatExceptionOfType(CorruptEntryException.class).as("an entry signed with the damaged key's original")
+			.isThrownBy(() -> second.load("rides", KEY));
+		second.save("rides", KEY, new StoredEntry("signed after".getBytes(StandardCharsets.UTF_8), Instant.now(), null));
+		assertThat(new String(second.load("rides", KEY).bytes(), StandardCharsets.UTF_8)).isEqualTo("signed after");
+		try (Stream<Path> files = Files.list(root)) {
+			assertThat(files.map((path) -> path.getFileName().toString())).noneMatch((name) -> name.endsWith(".tmp"));
+		}
+	}
+
+	@Test
+	void replacesAnEmptyOrUnreadableSigningKey() throws IOException {
+		Path root = Files.createDirectory(this.folder.resolve("store"));
+		Files.setPosixFilePermissions(root, PosixFilePermissions.fromString("rwx------"));
+		Files.createDirectory(root.resolve(SigningKeyFile.NAME));
+		DiskEntryStore store = open(root);
+		assertThat(Files.readAllBytes(root.resolve(SigningKeyFile.NAME))).hasSize(32);
+		store.save("rides", KEY, new StoredEntry(new byte[10], Instant.now(), null));
+		assertThat(store.load("rides", KEY)).isNotNull();
+	}
+
+	@Test
 	void refusesAConfiguredKeyThatIsTooShort() {
 		DiskEntryStore store = new DiskEntryStore(new DiskStoreSettings(this.folder.resolve("store"),
 				DataSize.ofMegabytes(1), Duration.ofHours(1), "short"));
 		assertThatExceptionOfType(DuocacheException.class).isThrownBy(store::open)
 			.withMessageContaining("duocache.redis.signing-key")
 			.withMessageContaining("only 5 characters long");
+	}
+
+	private static ListAppender<ILoggingEvent> warningsOf(Class<?> type) {
+		Logger logger = (Logger) LoggerFactory.getLogger(type);
+		ListAppender<ILoggingEvent> appender = new ListAppender<>();
+		appender.start();
+		logger.addAppender(appender);
+		return appender;
 	}
 
 	private DiskEntryStore open(Path root) {
