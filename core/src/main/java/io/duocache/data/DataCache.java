@@ -47,13 +47,13 @@ public final class DataCache extends SingleFlightCache<DataEntry> {
 	 * @param settings the resolved bounds
 	 * @param codec the codec that copies values
 	 * @param declaredTypes the return types of the {@code @Cacheable} and {@code @CachePut} methods
-	 * that name the cache (none when no method does)
+	 * that name the cache, as they are declared (none when no method does)
 	 * @return the cache
 	 */
 	static DataCache forSpringApi(String name, CacheSettings settings, DataCodec codec,
-			List<JavaType> declaredTypes) {
+			DeclaredTypes declaredTypes) {
 		return new DataCache(name, settings,
-				new DataEntries(name, new ValueCodecs(codec, declaredTypes), name, true, settings.ttl(), null),
+				new DataEntries(name, new ValueCodecs(codec, declaredTypes::types), name, true, settings.ttl(), null),
 				EntryStore.NONE, new StoreCounters());
 	}
 

@@ -3,7 +3,6 @@ package io.duocache.data;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.stream.Stream;
 
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JavaType;
@@ -28,7 +27,7 @@ public final class DataCaches extends CacheRegistry<DataCache> implements Invali
 
 	private final DuocacheSettings settings;
 
-	private final Map<String, List<JavaType>> springCacheTypes = new ConcurrentHashMap<>();
+	private final Map<String, DeclaredTypes> springCacheTypes = new ConcurrentHashMap<>();
 
 	/**
 	 * Creates the registry.
@@ -67,8 +66,11 @@ public final class DataCaches extends CacheRegistry<DataCache> implements Invali
 	 * @param type the declared return type
 	 */
 	public void declareSpringCacheType(String cacheName, JavaType type) {
-		this.springCacheTypes.merge(cacheName, List.of(type),
-				(known, added) -> known.contains(type) ? known : Stream.concat(known.stream(), added.stream()).toList());
+		springCacheTypes(cacheName).add(type);
+	}
+
+	private DeclaredTypes springCacheTypes(String cacheName) {
+		return this.springCacheTypes.computeIfAbsent(cacheName, (name) -> new DeclaredTypes());
 	}
 
 	/**
@@ -107,7 +109,7 @@ public final class DataCaches extends CacheRegistry<DataCache> implements Invali
 	@Override
 	protected DataCache createDynamicCache(String name) {
 		return DataCache.forSpringApi(name, this.settings.resolve(name, Tier.DATA, CacheSettings.UNSET), this.codec,
-				this.springCacheTypes.getOrDefault(name, List.of()));
+				springCacheTypes(name));
 	}
 
 	@Override

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
 
 import org.jspecify.annotations.Nullable;
 import org.springframework.util.ClassUtils;
@@ -26,23 +27,28 @@ final class ValueCodecs {
 	/** Whether the application changed how Jackson maps values, which a copy plan cannot know. */
 	private final boolean customizedMapper;
 
-	private final @Nullable ValueCodec declared;
+	private final Supplier<List<JavaType>> declaredTypes;
 
-	private final List<JavaType> declaredTypes;
-
-	private final Map<Class<?>, ValueCodec> byRuntimeClass = new ConcurrentHashMap<>();
+	private volatile Resolved resolved;
 
 	ValueCodecs(DataCodec codec, @Nullable JavaType declaredType) {
-		this(codec, (declaredType != null) ? List.of(declaredType) : List.of());
+		this(codec, constant((declaredType != null) ? List.of(declaredType) : List.of()));
 	}
 
-	ValueCodecs(DataCodec codec, List<JavaType> declaredTypes) {
+	/**
+	 * Creates the codecs of a cache whose declared types may grow while it is used.
+	 * @param codec the codec that copies values
+	 * @param declaredTypes the declared types as they are now
+	 */
+	ValueCodecs(DataCodec codec, Supplier<List<JavaType>> declaredTypes) {
 		this.mapper = codec.mapper();
 		this.customizedMapper = codec.isCustomized();
-		List<JavaType> precise = declaredTypes.stream().filter((type) -> !DataCodec.isVague(type)).toList();
-		boolean onlyPrecise = precise.size() == 1 && declaredTypes.size() == 1;
-		this.declared = onlyPrecise ? codecFor(precise.get(0)) : null;
-		this.declaredTypes = onlyPrecise ? List.of() : precise;
+		this.declaredTypes = declaredTypes;
+		this.resolved = new Resolved(declaredTypes.get());
+	}
+
+	private static Supplier<List<JavaType>> constant(List<JavaType> types) {
+		return () -> types;
 	}
 
 	ObjectMapper mapper() {
@@ -51,22 +57,27 @@ final class ValueCodecs {
 
 	/** The codec of the declared type, which entries kept in a store are read back with, or {@code null}. */
 	@Nullable ValueCodec declared() {
-		return this.declared;
+		return resolved().declared;
+	}
+
+	/** Returns what the declared types say, made again when a method declared another one. */
+	private Resolved resolved() {
+		Resolved current = this.resolved;
+		List<JavaType> types = this.declaredTypes.get();
+		if (current.types != types) {
+			current = new Resolved(types);
+			this.resolved = current;
+		}
+		return current;
 	}
 
 	ValueCodec codecFor(@Nullable Object value) {
-		if (this.declared != null) {
-			return this.declared;
+		Resolved current = resolved();
+		if (current.declared != null) {
+			return current.declared;
 		}
 		Class<?> type = (value != null) ? value.getClass() : Object.class;
-		return this.byRuntimeClass.computeIfAbsent(type, (runtimeType) -> codecFor(typeOf(runtimeType)));
-	}
-
-	private JavaType typeOf(Class<?> runtimeType) {
-		List<JavaType> matching = this.declaredTypes.stream()
-			.filter((declaredType) -> ClassUtils.isAssignable(declaredType.getRawClass(), runtimeType))
-			.toList();
-		return (matching.size() == 1) ? matching.get(0) : this.mapper.constructType(readableType(runtimeType));
+		return current.byRuntimeClass.computeIfAbsent(type, (runtimeType) -> codecFor(current.typeOf(runtimeType)));
 	}
 
 	private ValueCodec codecFor(JavaType type) {
@@ -98,6 +109,37 @@ final class ValueCodecs {
 			return Map.class;
 		}
 		return runtimeType;
+	}
+
+	/**
+	 * The codecs one list of declared types gives: the declared type's alone when it is the one and it
+	 * is precise, else one per runtime class, read back as the one precise declared type it belongs to.
+	 */
+	private final class Resolved {
+
+		private final List<JavaType> types;
+
+		private final @Nullable ValueCodec declared;
+
+		private final List<JavaType> precise;
+
+		private final Map<Class<?>, ValueCodec> byRuntimeClass = new ConcurrentHashMap<>();
+
+		Resolved(List<JavaType> types) {
+			this.types = types;
+			List<JavaType> precise = types.stream().filter((type) -> !DataCodec.isVague(type)).toList();
+			boolean onlyPrecise = precise.size() == 1 && types.size() == 1;
+			this.declared = onlyPrecise ? codecFor(precise.get(0)) : null;
+			this.precise = onlyPrecise ? List.of() : precise;
+		}
+
+		private JavaType typeOf(Class<?> runtimeType) {
+			List<JavaType> matching = this.precise.stream()
+				.filter((declaredType) -> ClassUtils.isAssignable(declaredType.getRawClass(), runtimeType))
+				.toList();
+			return (matching.size() == 1) ? matching.get(0) : ValueCodecs.this.mapper.constructType(readableType(runtimeType));
+		}
+
 	}
 
 	private static boolean hasPublicNoArgConstructor(Class<?> type) {
