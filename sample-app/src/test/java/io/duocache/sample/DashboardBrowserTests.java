@@ -4,13 +4,18 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.OutputType;
 import org.openqa.selenium.StaleElementReferenceException;
+import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -118,12 +123,14 @@ class DashboardBrowserTests {
 			String[] points = rowOf(driver, cache).findElement(By.cssSelector("svg.sparkline polyline"))
 				.getAttribute("points")
 				.split(" ");
-			assertThat(points).hasSize(3);
+			assertThat(points).as("the left edge, then one point per refresh with calls").hasSize(4);
 			double top = 2;
 			double bottom = 22;
+			assertThat(points[0]).as("the left edge").startsWith("2.0,");
 			assertThat(Double.parseDouble(points[0].split(",")[1])).as("50 %").isEqualTo((top + bottom) / 2);
-			assertThat(Double.parseDouble(points[1].split(",")[1])).as("100 %").isEqualTo(top);
-			assertThat(Double.parseDouble(points[2].split(",")[1])).as("0 %").isEqualTo(bottom);
+			assertThat(Double.parseDouble(points[1].split(",")[1])).as("50 %").isEqualTo((top + bottom) / 2);
+			assertThat(Double.parseDouble(points[2].split(",")[1])).as("100 %").isEqualTo(top);
+			assertThat(Double.parseDouble(points[3].split(",")[1])).as("0 %").isEqualTo(bottom);
 			return true;
 		});
 
@@ -145,6 +152,59 @@ class DashboardBrowserTests {
 				&& rowOf(driver, "Numbers.asResource").findElements(By.cssSelector(".times .bar")).size() == 1);
 		assertThat(rowOf(this.browser, "Numbers.asResource").findElements(By.cssSelector(".times .bar.copy")))
 			.as("a resource is shared, never copied").isEmpty();
+	}
+
+	@Test
+	void fitsA1280PixelWindowWithEveryColumnVisible() throws Exception {
+		// Caches the other tests of this shared application do not count on.
+		for (String call : List.of("/owners?lastName=Da&page=0&size=5", "/owners?lastName=Da&page=0&size=5",
+				"/sentiment?text=great%20ride", "/sentiment?text=great%20ride")) {
+			this.rest.getForObject(call, String.class);
+		}
+		this.browser.manage().window().setSize(new Dimension(1280, 900));
+		this.browser.get("http://localhost:" + this.port + "/");
+		WebDriverWait wait = new WebDriverWait(this.browser, Duration.ofSeconds(20));
+		wait.ignoring(StaleElementReferenceException.class);
+		String cache = "OwnerRepository.findByLastNameStartingWith";
+		wait.until((driver) -> cell(driver, cache, "hit-time") != null && cell(driver, cache, "hit-time").endsWith(" ms"));
+		JavascriptExecutor script = (JavascriptExecutor) this.browser;
+		long viewport = ((Number) script.executeScript("return document.documentElement.clientWidth")).longValue();
+		long page = ((Number) script.executeScript("return document.documentElement.scrollWidth")).longValue();
+		long table = ((Number) script.executeScript(
+				"return Math.ceil(document.getElementById('caches').getBoundingClientRect().right)")).longValue();
+		Path screenshot = Path.of("target", "dashboard-1280.png");
+		Files.createDirectories(screenshot.getParent());
+		Files.write(screenshot, ((TakesScreenshot) this.browser).getScreenshotAs(OutputType.BYTES));
+		assertThat(page).as("no horizontal scroll bar (see " + screenshot + ")").isLessThanOrEqualTo(viewport);
+		assertThat(table).as("the table's right edge").isLessThanOrEqualTo(viewport);
+		// Measured in one script: the table is redrawn every second.
+		@SuppressWarnings("unchecked")
+		Map<String, Number> row = (Map<String, Number>) script.executeScript("""
+				const row = document.querySelector("tr[data-cache='" + arguments[0] + "']");
+				const cells = [...row.querySelectorAll('.hits, .misses, .hit-rate, .entries, .bytes, .miss-time, .hit-time')];
+				return { cells: cells.length, right: Math.max(...cells.map((cell) => cell.getBoundingClientRect().right)),
+					bars: row.querySelector('.times').getBoundingClientRect().width };
+				""", cache);
+		assertThat(row.get("cells").intValue()).isEqualTo(7);
+		assertThat(row.get("right").doubleValue()).as("every column inside the window").isLessThanOrEqualTo(viewport);
+		assertThat(row.get("bars").doubleValue()).as("the bars have room").isGreaterThanOrEqualTo(120);
+	}
+
+	@Test
+	void drawsTheFirstSampleOfTheHitRateAsALineAcrossTheSparkline() {
+		this.rest.getForObject("/scores?player=ada&points=21&factor=2", String.class);
+		this.rest.getForObject("/scores?player=ada&points=21&factor=2", String.class);
+		this.browser.get("http://localhost:" + this.port + "/");
+		WebDriverWait wait = new WebDriverWait(this.browser, Duration.ofSeconds(20));
+		wait.ignoring(StaleElementReferenceException.class);
+		String cache = "ScoreService.multiplyScore";
+		wait.until((driver) -> "0.5".equals(attribute(driver, cache, "sparkline", "data-rates")));
+		String[] points = rowOf(this.browser, cache).findElement(By.cssSelector("svg.sparkline polyline"))
+			.getAttribute("points")
+			.split(" ");
+		assertThat(points).as("the rate before the dashboard opened, from the left edge to now").hasSize(2);
+		assertThat(points[0]).isEqualTo("2.0,12.0");
+		assertThat(points[1]).isEqualTo("118.0,12.0");
 	}
 
 	@Test
