@@ -14,12 +14,16 @@ import io.duocache.store.StoredEntry;
  * The cross-instance lease step: of the instances sharing a store, one at a time computes a missing
  * key while the others wait (bounded by the store's {@link EntryStore#leaseWait()}) for its value, and
  * one at a time refreshes a stale one. A lease only saves work; when the wait runs out, the caller
- * computes too. Failures of the store are the caller's to count.
+ * computes too. A look that fails while waiting is tried again at the next poll, up to
+ * {@value #MAX_FAILED_POLLS} in a row; other failures of the store are the caller's to count.
  */
 final class LeaseStep {
 
 	/** How often a waiting instance looks whether the leaseholder's value has landed. */
 	private static final Duration POLL = Duration.ofMillis(25);
+
+	/** How many failed looks in a row end a wait: the store is then down, not slow once. */
+	private static final int MAX_FAILED_POLLS = 3;
 
 	private final String cacheName;
 
@@ -47,14 +51,24 @@ final class LeaseStep {
 			return landedBeforeLease(key);
 		}
 		long deadline = System.nanoTime() + this.store.leaseWait().toNanos();
+		int failuresInARow = 0;
 		while (System.nanoTime() < deadline) {
 			sleep(POLL);
-			entry = this.store.load(this.cacheName, key);
-			if (entry != null) {
-				return entry;
+			try {
+				entry = this.store.load(this.cacheName, key);
+				if (entry != null) {
+					return entry;
+				}
+				if (this.store.lead(this.cacheName, key)) {
+					return landedBeforeLease(key);
+				}
+				failuresInARow = 0;
 			}
-			if (this.store.lead(this.cacheName, key)) {
-				return landedBeforeLease(key);
+			catch (StoreUnavailableException ex) {
+				// One slow answer does not end the wait: the leaseholder's value may still land.
+				if (++failuresInARow == MAX_FAILED_POLLS) {
+					throw ex;
+				}
 			}
 		}
 		return null;

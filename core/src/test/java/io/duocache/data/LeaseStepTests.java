@@ -5,17 +5,21 @@ import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
+import java.util.HashSet;
 import java.util.LinkedList;
 import java.util.List;
+import java.util.Set;
 
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
 
 import io.duocache.key.CacheKey;
 import io.duocache.store.EntryStore;
+import io.duocache.store.StoreUnavailableException;
 import io.duocache.store.StoredEntry;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
  * The cross-instance lease step alone, against a store whose answers the test scripts: who computes
@@ -74,6 +78,27 @@ class LeaseStepTests {
 	}
 
 	@Test
+	void aWaitingCallerLooksAgainAfterALookThatFailedAndGetsTheLeaseholdersEntry() {
+		ScriptedStore store = new ScriptedStore(Duration.ofSeconds(5));
+		store.loads.add(null);
+		store.loads.add(STORED);
+		store.leads.add(false);
+		store.failingLoads.add(2);
+		assertThat(new LeaseStep("c", store).loadOrLead(KEY)).isSameAs(STORED);
+		assertThat(store.loadsAsked).isEqualTo(3);
+	}
+
+	@Test
+	void threeFailedLooksInARowEndTheWait() {
+		ScriptedStore store = new ScriptedStore(Duration.ofSeconds(5));
+		store.leads.add(false);
+		store.failingLoads.addAll(List.of(2, 3, 4));
+		assertThatExceptionOfType(StoreUnavailableException.class)
+			.isThrownBy(() -> new LeaseStep("c", store).loadOrLead(KEY));
+		assertThat(store.loadsAsked).isEqualTo(4);
+	}
+
+	@Test
 	void aCallerWithoutTheLeaseComputesItselfOnceTheWaitRunsOut() {
 		ScriptedStore store = new ScriptedStore(Duration.ZERO);
 		store.leads.add(false);
@@ -127,6 +152,9 @@ class LeaseStepTests {
 
 		final List<CacheKey> abandoned = new ArrayList<>();
 
+		/** The loads, counted from 1, that fail as a timed-out read does. */
+		final Set<Integer> failingLoads = new HashSet<>();
+
 		final Duration leaseWait;
 
 		int loadsAsked;
@@ -140,6 +168,9 @@ class LeaseStepTests {
 		@Override
 		public @Nullable StoredEntry load(String cacheName, CacheKey key) {
 			this.loadsAsked++;
+			if (this.failingLoads.contains(this.loadsAsked)) {
+				throw new StoreUnavailableException("no answer within the timeout", null);
+			}
 			return this.loads.isEmpty() ? null : this.loads.poll();
 		}
 

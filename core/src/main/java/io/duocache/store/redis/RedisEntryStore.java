@@ -25,6 +25,7 @@ import io.duocache.store.EntrySigner;
 import io.duocache.store.EntryStore;
 import io.duocache.store.EntryTooLargeException;
 import io.duocache.store.InvalidationListener;
+import io.duocache.store.StoreUnavailableException;
 import io.duocache.store.StoredEntry;
 
 import static io.duocache.store.redis.RedisLayout.bytes;
@@ -257,7 +258,8 @@ public final class RedisEntryStore implements EntryStore, AutoCloseable {
 		try {
 			Observed seen = this.observed.asMap().remove(RedisLayout.local(cacheName, key));
 			if (seen == null) {
-				return;
+				throw new StoreUnavailableException("its read of Redis failed, so the version a removal of it "
+						+ "would have bumped is unknown and the entry is not written", null);
 			}
 			long length = RedisLayout.valueLength(EntryFormat.HEADER_BYTES + (long) entry.bytes().length
 					+ EntryFormat.TRAILER_BYTES);

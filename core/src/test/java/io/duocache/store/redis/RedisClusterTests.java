@@ -15,6 +15,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.context.annotation.AnnotationConfigApplicationContext;
 
+import io.duocache.data.StoreCounters;
 import io.duocache.testing.RedisCluster;
 import io.duocache.testing.RedisInstances;
 
@@ -133,6 +134,25 @@ class RedisClusterTests {
 			assertThat(quotes(two).quote("moved-" + i)).singleElement().asString().startsWith("moved-" + i + "#");
 		}
 		assertThat(cache(two).storeCounters().hits() - hitsBefore).isEqualTo(100);
+	}
+
+	@Test
+	void everyMissOfOneInstanceIsWrittenToTheClusterOrCountedAsAFailedWrite() throws Exception {
+		AnnotationConfigApplicationContext one = this.instances.start();
+		int misses = 300;
+		for (int i = 0; i < misses; i++) {
+			assertThat(quotes(one).quote("many-" + i)).containsExactly("many-" + i + "#1");
+		}
+		await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> {
+			long written = 0;
+			for (int master = 0; master < 3; master++) {
+				String keys = cluster.command(master, "KEYS", "duocache:Quotes.quote:0:{*}");
+				written += keys.isBlank() ? 0 : keys.split("\n").length;
+			}
+			long failedWrites = cache(one).storeCounters().errors(StoreCounters.WRITE);
+			assertThat(written + failedWrites).as("%d entries in Redis, %d writes counted as failed", written,
+					failedWrites).isEqualTo(misses);
+		});
 	}
 
 	@Test

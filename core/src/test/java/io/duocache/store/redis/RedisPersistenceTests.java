@@ -154,20 +154,48 @@ class RedisPersistenceTests {
 	void eightCallersOnTwoInstancesComputeOnce() throws Exception {
 		Prices one = start(SIGNING_KEY).getBean(Prices.class);
 		Prices two = start(SIGNING_KEY).getBean(Prices.class);
-		CountDownLatch go = new CountDownLatch(1);
-		List<Future<List<String>>> calls = new ArrayList<>();
-		for (int i = 0; i < 8; i++) {
-			Prices prices = (i % 2 == 0) ? one : two;
-			calls.add(this.executor.submit(() -> {
-				go.await();
-				return prices.slow("x");
-			}));
+		// Both instances have read and written once, so no call below pays for a first use.
+		one.load("warm");
+		two.load("warm");
+		List<String> keys = List.of("x", "y", "z");
+		for (String key : keys) {
+			CountDownLatch go = new CountDownLatch(1);
+			List<Future<List<String>>> calls = new ArrayList<>();
+			for (int i = 0; i < 8; i++) {
+				Prices prices = (i % 2 == 0) ? one : two;
+				calls.add(this.executor.submit(() -> {
+					go.await();
+					return prices.slow(key);
+				}));
+			}
+			go.countDown();
+			for (Future<List<String>> call : calls) {
+				assertThat(call.get(30, TimeUnit.SECONDS)).containsExactly(key + "-slow");
+			}
 		}
-		go.countDown();
-		for (Future<List<String>> call : calls) {
-			assertThat(call.get(30, TimeUnit.SECONDS)).containsExactly("x-slow");
+		assertThat(one.slowComputations() + two.slowComputations()).as("one computation per key").isEqualTo(3);
+	}
+
+	@Test
+	void aMissWhoseReadTimedOutIsServedAndItsUnwrittenEntryCountedAsAFailedWrite() throws Exception {
+		Prices prices = start(SIGNING_KEY).getBean(Prices.class);
+		prices.load("warm");
+		Future<List<String>> call;
+		redis.pause();
+		try {
+			call = this.executor.submit(() -> prices.slow("unread"));
+			await().atMost(Duration.ofSeconds(5))
+				.until(() -> dataCache(0, "Prices.slow").storeCounters().errors(StoreCounters.READ) == 1);
 		}
-		assertThat(one.slowComputations() + two.slowComputations()).isEqualTo(1);
+		finally {
+			redis.resume();
+		}
+		assertThat(call.get(10, TimeUnit.SECONDS)).containsExactly("unread-slow");
+		await().atMost(Duration.ofSeconds(5))
+			.until(() -> dataCache(0, "Prices.slow").storeCounters().errors(StoreCounters.WRITE) == 1);
+		assertThat(redis.command("KEYS", "duocache:Prices.slow:*")).as("nothing written for the unread key").isBlank();
+		assertThat(prices.slow("unread")).as("the memory copy").containsExactly("unread-slow");
+		assertThat(prices.slowComputations()).isOne();
 	}
 
 	@Test
