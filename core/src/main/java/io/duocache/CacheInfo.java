@@ -1,6 +1,7 @@
 package io.duocache;
 
 import java.time.Duration;
+import java.util.Map;
 
 import org.jspecify.annotations.Nullable;
 
@@ -31,12 +32,14 @@ import org.jspecify.annotations.Nullable;
  * @param failedRefreshes background refreshes that failed and kept the old value
  * @param sessions for a cache kept per HTTP session ({@code scope = SESSION}), the sessions that have
  * entries in it, whose counts and sizes the other values sum; {@code null} for a shared cache
+ * @param writes the writes Spring's write annotations made on the cache that took effect, by
+ * operation: {@code evict}, {@code clear}, {@code put}
  */
 public record CacheInfo(String name, String tier, @Nullable String method, @Nullable String codeHash,
 		@Nullable Duration ttl, @Nullable Long maxEntries, @Nullable Long maxSize, long entries, @Nullable Long bytes,
 		long hits, long misses, long evictions, long puts, @Nullable String persist,
 		@Nullable Long storeEntries, @Nullable Long storeBytes, String refresh, long refreshes,
-		long failedRefreshes, @Nullable Integer sessions) {
+		long failedRefreshes, @Nullable Integer sessions, Map<String, Long> writes) {
 
 	/**
 	 * Returns hits divided by all lookups, or {@code 0} before the first lookup.

@@ -3,6 +3,7 @@ package io.duocache.actuate;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 import org.jspecify.annotations.Nullable;
 import org.springframework.boot.actuate.endpoint.OperationResponseBody;
@@ -160,18 +161,21 @@ public class DuocacheEndpoint {
 	 * @param failedRefreshes background refreshes that failed and kept the old value
 	 * @param sessions for a cache kept per HTTP session, the sessions that have entries; {@code null}
 	 * for a shared cache
+	 * @param writes the writes Spring's write annotations made that took effect, by operation
 	 */
 	public record CacheDescriptor(String name, String tier, @Nullable String method, @Nullable String codeHash,
 			@Nullable Duration ttl, @Nullable Long maxEntries, @Nullable Long maxSize, long entries,
 			@Nullable Long bytes, long hits, long misses, double hitRate, long evictions, long puts,
 			@Nullable String persist, @Nullable Long storeEntries, @Nullable Long storeBytes, String refresh,
-			long refreshes, long failedRefreshes, @Nullable Integer sessions) implements OperationResponseBody {
+			long refreshes, long failedRefreshes, @Nullable Integer sessions, Map<String, Long> writes)
+			implements OperationResponseBody {
 
 		static CacheDescriptor of(CacheInfo info) {
 			return new CacheDescriptor(info.name(), info.tier(), info.method(), info.codeHash(), info.ttl(),
 					info.maxEntries(), info.maxSize(), info.entries(), info.bytes(), info.hits(), info.misses(),
 					info.hitRate(), info.evictions(), info.puts(), info.persist(), info.storeEntries(),
-					info.storeBytes(), info.refresh(), info.refreshes(), info.failedRefreshes(), info.sessions());
+					info.storeBytes(), info.refresh(), info.refreshes(), info.failedRefreshes(), info.sessions(),
+					info.writes());
 		}
 
 	}

@@ -161,6 +161,13 @@ public final class MicrometerCacheObservers implements CacheObserver.Factory, Sm
 						"Background refreshes, by whether they replaced the value or failed and kept it.", tags, counters,
 						"success", CacheCounters::refreshes, "failure", CacheCounters::failedRefreshes);
 			}
+			for (String operation : CacheCounters.WRITES) {
+				FunctionCounter.builder("duocache.writes", counters, (written) -> written.writes(operation))
+					.tags(tags.and("operation", operation))
+					.description("Writes that Spring's @CacheEvict, @CachePut and @Caching made on the cache, "
+							+ "counted when they took effect.")
+					.register(registry);
+			}
 			Gauge.builder("cache.size", this.cache, SingleFlightCache::estimatedSize)
 				.tags(tags)
 				.description("The number of entries in this cache.")

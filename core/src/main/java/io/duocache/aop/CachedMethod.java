@@ -42,6 +42,9 @@ final class CachedMethod implements Loader<MethodInvocation> {
 
 	@Nullable Object invoke(MethodInvocation invocation) throws Throwable {
 		Object key = this.keyHasher.keyFor(invocation.getArguments());
+		if (CacheWriter.hiddenByTransaction(this.declaration.cacheName(), key)) {
+			return invocation.proceed();
+		}
 		SingleFlightCache<?> cache = (this.sessions != null)
 				? HttpSessions.cacheOfCaller(this.sessions, this.declaration) : this.cache;
 		return switch (this.returnKind) {

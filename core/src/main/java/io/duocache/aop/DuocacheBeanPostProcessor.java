@@ -7,7 +7,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
 import org.springframework.aop.Advisor;
 import org.springframework.aop.framework.Advised;
@@ -24,11 +27,17 @@ import org.springframework.beans.factory.FactoryBean;
 import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
 import org.springframework.beans.factory.config.SmartInstantiationAwareBeanPostProcessor;
+import org.springframework.cache.interceptor.CacheAspectSupport;
+import org.springframework.cache.interceptor.CacheOperationSource;
+import org.springframework.core.convert.ConversionService;
+import org.springframework.core.convert.support.DefaultConversionService;
 import org.springframework.util.Assert;
 import org.springframework.util.ClassUtils;
 
 import io.duocache.DuocacheConfiguration;
 import io.duocache.InvalidCacheDeclarationException;
+import io.duocache.config.Tier;
+import io.duocache.tier.CacheRegistry;
 
 /**
  * Wraps every bean that has {@code @CacheData} or {@code @CacheResource} methods in a proxy that
@@ -51,6 +60,14 @@ public final class DuocacheBeanPostProcessor extends ProxyProcessorSupport
 	private final Map<Class<?>, Class<?>> predictedTypes = new ConcurrentHashMap<>();
 
 	private final SpringCacheTypes springCacheTypes = new SpringCacheTypes();
+
+	private final SpringWrites springWrites = new SpringWrites();
+
+	private final DeclaredCaches declaredCaches = new DeclaredCaches();
+
+	private final List<Writer> writers = new CopyOnWriteArrayList<>();
+
+	private static final Log logger = LogFactory.getLog(DuocacheBeanPostProcessor.class);
 
 	private @Nullable CachedMethodFactory cachedMethods;
 
@@ -77,7 +94,8 @@ public final class DuocacheBeanPostProcessor extends ProxyProcessorSupport
 		this.springCacheTypes.declare(userClass, () -> cachedMethods().infrastructure().dataCaches());
 		List<Class<?>> proxyInterfaces = RepositoryInterfaces.implementedByProxy(bean, userClass);
 		Map<CacheDeclaration, Class<?>> declarations = declarations(userClass, proxyInterfaces);
-		if (declarations.isEmpty()) {
+		Map<Method, List<WriteOperation>> writeOperations = writeOperations(userClass, proxyInterfaces);
+		if (declarations.isEmpty() && writeOperations.isEmpty()) {
 			return bean;
 		}
 		boolean joinsProxy = bean instanceof Advised advised && !advised.isFrozen() && AopUtils.isAopProxy(bean);
@@ -85,9 +103,18 @@ public final class DuocacheBeanPostProcessor extends ProxyProcessorSupport
 			CachedMethodScanner.checkSubclassable(userClass, List.copyOf(declarations.keySet()));
 		}
 		Map<Method, CachedMethod> methods = new HashMap<>();
-		declarations.forEach((declaration, declaringType) -> methods.put(declaration.method(),
-				cachedMethods().create(declaration, declaringType, beanName)));
-		Advisor advisor = advisor(userClass, new DuocacheInterceptor(userClass, methods), this.advisorOrder);
+		declarations.forEach((declaration, declaringType) -> {
+			methods.put(declaration.method(), cachedMethods().create(declaration, declaringType, beanName));
+			this.declaredCaches.add(declaration, registryOf(declaration));
+		});
+		Map<Method, WriteMethod> writes = new HashMap<>();
+		writeOperations.forEach((method, operations) -> {
+			String writer = userClass.getSimpleName() + "." + method.getName();
+			writes.put(method, new WriteMethod(writer, operations, this.declaredCaches, cachedMethods().beanFactory(),
+					conversionService()));
+			this.writers.add(new Writer(writer, operations));
+		});
+		Advisor advisor = advisor(userClass, new DuocacheInterceptor(userClass, methods, writes), this.advisorOrder);
 		Object proxy;
 		if (joinsProxy) {
 			AdviceChain.join((Advised) bean, advisor);
@@ -114,6 +141,7 @@ public final class DuocacheBeanPostProcessor extends ProxyProcessorSupport
 	public void afterSingletonsInstantiated() {
 		this.singletonsInstantiated = true;
 		ConfigurableListableBeanFactory beanFactory = cachedMethods().beanFactory();
+		leaveDuocacheWritesToDuocache(beanFactory);
 		this.advised.forEach((beanName, advised) -> {
 			if (beanFactory.containsBean(beanName) && beanFactory.isSingleton(beanName)) {
 				AdviceChain.checkInsideAuthorization(beanName, beanFactory.getBean(beanName), advised.advisor(),
@@ -121,6 +149,38 @@ public final class DuocacheBeanPostProcessor extends ProxyProcessorSupport
 			}
 		});
 		this.advised.clear();
+	}
+
+	/**
+	 * Takes the writes to Duocache's caches away from Spring's cache interceptors (with
+	 * {@code @EnableCaching}), so the application's own cache manager never gets a cache of such a
+	 * name; without one, warns of each write annotation that names no cache Duocache knows, since
+	 * nothing carries it out.
+	 */
+	private void leaveDuocacheWritesToDuocache(ConfigurableListableBeanFactory beanFactory) {
+		Map<String, CacheAspectSupport> springInterceptors = beanFactory.getBeansOfType(CacheAspectSupport.class,
+				false, false);
+		springInterceptors.values().forEach((interceptor) -> {
+			CacheOperationSource source = interceptor.getCacheOperationSource();
+			if (source != null && !(source instanceof DuocacheOwnedWrites)) {
+				interceptor.setCacheOperationSource(new DuocacheOwnedWrites(source, this.declaredCaches));
+			}
+		});
+		if (springInterceptors.isEmpty()) {
+			for (Writer writer : this.writers) {
+				for (WriteOperation operation : writer.operations()) {
+					for (String cacheName : operation.cacheNames()) {
+						if (!this.declaredCaches.declares(cacheName)) {
+							logger.warn("@" + operation.annotation() + " on '" + writer.name() + "' names cache '"
+									+ cacheName + "', which no @CacheData or @CacheResource method declares, and the "
+									+ "application has no @EnableCaching: nothing writes to it. The caches Duocache "
+									+ "knows: " + this.declaredCaches.names() + ".");
+						}
+					}
+				}
+			}
+		}
+		this.writers.clear();
 	}
 
 	/**
@@ -150,7 +210,7 @@ public final class DuocacheBeanPostProcessor extends ProxyProcessorSupport
 		boolean predictable = !beanClass.isInterface() && !AopInfrastructureBean.class.isAssignableFrom(beanClass)
 				&& !FactoryBean.class.isAssignableFrom(beanClass)
 				&& !beanClass.getName().contains(ClassUtils.CGLIB_CLASS_SEPARATOR);
-		if (!predictable || !this.candidates.computeIfAbsent(beanClass, CachedMethodScanner::isCandidate)) {
+		if (!predictable || !this.candidates.computeIfAbsent(beanClass, this::isCandidate)) {
 			return beanClass;
 		}
 		return this.predictedTypes.computeIfAbsent(beanClass, this::proxyClass);
@@ -159,7 +219,7 @@ public final class DuocacheBeanPostProcessor extends ProxyProcessorSupport
 	private Class<?> proxyClass(Class<?> beanClass) {
 		try {
 			List<CacheDeclaration> declarations = this.scanner.scan(beanClass);
-			if (declarations.isEmpty()) {
+			if (declarations.isEmpty() && this.springWrites.of(beanClass).isEmpty()) {
 				return beanClass;
 			}
 			CachedMethodScanner.checkSubclassable(beanClass, declarations);
@@ -172,7 +232,7 @@ public final class DuocacheBeanPostProcessor extends ProxyProcessorSupport
 		proxyFactory.setTargetClass(beanClass);
 		proxyFactory.setInterfaces(ClassUtils.getAllInterfacesForClass(beanClass));
 		proxyFactory.setProxyTargetClass(true);
-		proxyFactory.addAdvisor(advisor(beanClass, new DuocacheInterceptor(beanClass, Map.of()), this.advisorOrder));
+		proxyFactory.addAdvisor(advisor(beanClass, new DuocacheInterceptor(beanClass, Map.of(), Map.of()), this.advisorOrder));
 		return proxyFactory.getProxyClass(proxyClassLoader(beanClass));
 	}
 
@@ -195,11 +255,11 @@ public final class DuocacheBeanPostProcessor extends ProxyProcessorSupport
 	 */
 	private Map<CacheDeclaration, Class<?>> declarations(Class<?> userClass, List<Class<?>> proxyInterfaces) {
 		Map<CacheDeclaration, Class<?>> declarations = new LinkedHashMap<>();
-		if (this.candidates.computeIfAbsent(userClass, CachedMethodScanner::isCandidate)) {
+		if (this.candidates.computeIfAbsent(userClass, this::isCandidate)) {
 			this.scanner.scan(userClass).forEach((declaration) -> declarations.put(declaration, userClass));
 		}
 		for (Class<?> proxyInterface : proxyInterfaces) {
-			if (this.candidates.computeIfAbsent(proxyInterface, CachedMethodScanner::isCandidate)) {
+			if (this.candidates.computeIfAbsent(proxyInterface, this::isCandidate)) {
 				this.scanner.scan(proxyInterface).forEach((declaration) -> declarations.put(declaration, proxyInterface));
 			}
 		}
@@ -217,6 +277,36 @@ public final class DuocacheBeanPostProcessor extends ProxyProcessorSupport
 	}
 
 	private record AdvisedBean(Advisor advisor, Class<?> targetClass, Set<Method> methods) {
+	}
+
+	/** A method with write annotations, remembered for the startup warning. */
+	private record Writer(String name, List<WriteOperation> operations) {
+	}
+
+	private CacheRegistry<?> registryOf(CacheDeclaration declaration) {
+		CachedMethodFactory.Infrastructure infrastructure = cachedMethods().infrastructure();
+		return (declaration.tier() == Tier.DATA) ? infrastructure.dataCaches() : infrastructure.resourceCaches();
+	}
+
+	private ConversionService conversionService() {
+		ConversionService conversion = cachedMethods().beanFactory().getConversionService();
+		return (conversion != null) ? conversion : DefaultConversionService.getSharedInstance();
+	}
+
+	/**
+	 * Returns the Spring write annotations of a bean's methods: those of its class, then those of the
+	 * interfaces a JDK proxy implements for it.
+	 */
+	private Map<Method, List<WriteOperation>> writeOperations(Class<?> userClass, List<Class<?>> proxyInterfaces) {
+		Map<Method, List<WriteOperation>> operations = new LinkedHashMap<>(this.springWrites.of(userClass));
+		for (Class<?> proxyInterface : proxyInterfaces) {
+			this.springWrites.of(proxyInterface).forEach(operations::putIfAbsent);
+		}
+		return operations;
+	}
+
+	private boolean isCandidate(Class<?> type) {
+		return CachedMethodScanner.isCandidate(type) || !this.springWrites.of(type).isEmpty();
 	}
 
 	private CachedMethodFactory cachedMethods() {

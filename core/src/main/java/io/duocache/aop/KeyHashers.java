@@ -65,6 +65,11 @@ final class KeyHashers {
 				stableBeanName, codeHash.toHex(), shape.toHex());
 	}
 
+	/** Returns the positions of a method's parameters that are part of its key. */
+	static List<Integer> keyPositions(Method method) {
+		return keyParameters(method).stream().map(KeyHasher.KeyParameter::position).toList();
+	}
+
 	private static List<KeyHasher.KeyParameter> keyParameters(Method method) {
 		List<KeyHasher.KeyParameter> parameters = new ArrayList<>();
 		Parameter[] declared = method.getParameters();

@@ -1,11 +1,25 @@
 package io.duocache.tier;
 
+import java.util.List;
+import java.util.Map;
 import java.util.concurrent.atomic.LongAdder;
 
 /**
  * Exact counts of what happened to one cache since it was created.
  */
 public final class CacheCounters {
+
+	/** A {@code @CacheEvict} of one entry. */
+	public static final String EVICT = "evict";
+
+	/** A {@code @CacheEvict(allEntries = true)}. */
+	public static final String CLEAR = "clear";
+
+	/** A {@code @CachePut}. */
+	public static final String PUT = "put";
+
+	/** The kinds of writes, in the order they are listed. */
+	public static final List<String> WRITES = List.of(EVICT, CLEAR, PUT);
 
 	private final LongAdder hits = new LongAdder();
 
@@ -18,6 +32,9 @@ public final class CacheCounters {
 	private final LongAdder refreshes = new LongAdder();
 
 	private final LongAdder failedRefreshes = new LongAdder();
+
+	private final Map<String, LongAdder> writes = Map.of(EVICT, new LongAdder(), CLEAR, new LongAdder(), PUT,
+			new LongAdder());
 
 	void hit() {
 		this.hits.increment();
@@ -37,6 +54,23 @@ public final class CacheCounters {
 
 	void refreshed(boolean success) {
 		(success ? this.refreshes : this.failedRefreshes).increment();
+	}
+
+	/**
+	 * Counts a write that one of Spring's write annotations made, when it took effect.
+	 * @param operation {@link #EVICT}, {@link #CLEAR} or {@link #PUT}
+	 */
+	public void written(String operation) {
+		this.writes.get(operation).increment();
+	}
+
+	/**
+	 * Returns the writes Spring's write annotations made that took effect.
+	 * @param operation {@link #EVICT}, {@link #CLEAR} or {@link #PUT}
+	 * @return the count
+	 */
+	public long writes(String operation) {
+		return this.writes.get(operation).sum();
 	}
 
 	/**

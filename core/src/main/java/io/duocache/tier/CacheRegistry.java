@@ -2,6 +2,7 @@ package io.duocache.tier;
 
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -164,13 +165,29 @@ public abstract class CacheRegistry<C extends SingleFlightCache<?>> implements D
 	 * @param args all arguments of the call, excluded ones included
 	 */
 	public final void clear(String cacheName, @Nullable Object... args) {
+		C cache = getTierCache(cacheName);
+		if (cache != null) {
+			keysFor(cacheName, args).forEach(cache::invalidate);
+		}
+	}
+
+	/**
+	 * Returns the keys a call with these arguments would use, one for each bean whose method uses the
+	 * cache; exclusion and hashers apply.
+	 * @param cacheName the cache name
+	 * @param args all arguments of the call, excluded ones included
+	 * @return the keys, none for an unknown cache
+	 */
+	public final List<CacheKey> keysFor(String cacheName, @Nullable Object... args) {
 		Registered<C> registered = this.caches.get(cacheName);
 		if (registered == null) {
-			return;
+			return List.of();
 		}
+		List<CacheKey> keys = new ArrayList<>(registered.keyHashers().size());
 		for (KeyHasher keyHasher : registered.keyHashers()) {
-			registered.cache().invalidate(keyHasher.keyFor(args));
+			keys.add(keyHasher.keyFor(args));
 		}
+		return keys;
 	}
 
 	/**
@@ -209,7 +226,13 @@ public abstract class CacheRegistry<C extends SingleFlightCache<?>> implements D
 				counters.puts(), persist(cache), (usage != null) ? usage.entries() : null,
 				(usage != null) ? usage.bytes() : null, cache.refreshesInBackground() ? "background" : "foreground",
 				counters.refreshes(), counters.failedRefreshes(),
-				(cache.sessions() != null) ? cache.sessions().sessions() : null);
+				(cache.sessions() != null) ? cache.sessions().sessions() : null, writes(counters));
+	}
+
+	private static Map<String, Long> writes(CacheCounters counters) {
+		Map<String, Long> writes = new LinkedHashMap<>();
+		CacheCounters.WRITES.forEach((operation) -> writes.put(operation, counters.writes(operation)));
+		return writes;
 	}
 
 	/**

@@ -1,0 +1,103 @@
+package io.duocache.aop;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+
+
+/**
+ * The writes of one Spring-managed transaction, applied after it commits and dropped when it rolls
+ * back. Until then the entries it evicted, and the caches it cleared, are misses for that
+ * transaction alone: its calls compute and get their values, which are never stored, so it reads its
+ * own writes and no uncommitted value reaches a cache. Loaded only where Spring's transaction support
+ * is on the class path.
+ */
+final class PendingWrites implements TransactionSynchronization {
+
+	private static final Log logger = LogFactory.getLog(PendingWrites.class);
+
+	private final Set<String> cleared = new HashSet<>();
+
+	private final Map<String, Set<Object>> evicted = new HashMap<>();
+
+	private final List<Runnable> afterCommit = new ArrayList<>();
+
+	private PendingWrites() {
+	}
+
+	/**
+	 * Returns whether the calling thread runs in a transaction whose writes wait for its commit: a
+	 * real one, not the empty scope of a non-transactional propagation.
+	 */
+	static boolean inTransaction() {
+		return TransactionSynchronizationManager.isSynchronizationActive()
+				&& TransactionSynchronizationManager.isActualTransactionActive();
+	}
+
+	/**
+	 * Returns whether the calling thread's transaction evicted this entry or cleared its cache, so a
+	 * call must compute and not store.
+	 */
+	static boolean hides(String cacheName, Object key) {
+		if (!TransactionSynchronizationManager.isSynchronizationActive()) {
+			return false;
+		}
+		PendingWrites writes = (PendingWrites) TransactionSynchronizationManager.getResource(PendingWrites.class);
+		if (writes == null) {
+			return false;
+		}
+		Set<Object> keys = writes.evicted.get(cacheName);
+		return writes.cleared.contains(cacheName) || (keys != null && keys.contains(key));
+	}
+
+	/** Runs an eviction of entries of a cache once the calling thread's transaction commits. */
+	static void evictAfterCommit(String cacheName, List<?> keys, Runnable eviction) {
+		PendingWrites writes = current();
+		writes.evicted.computeIfAbsent(cacheName, (name) -> new HashSet<>()).addAll(keys);
+		writes.afterCommit.add(eviction);
+	}
+
+	/** Runs a clear of a cache once the calling thread's transaction commits. */
+	static void clearAfterCommit(String cacheName, Runnable clear) {
+		PendingWrites writes = current();
+		writes.cleared.add(cacheName);
+		writes.afterCommit.add(clear);
+	}
+
+	private static PendingWrites current() {
+		PendingWrites writes = (PendingWrites) TransactionSynchronizationManager.getResource(PendingWrites.class);
+		if (writes == null) {
+			writes = new PendingWrites();
+			TransactionSynchronizationManager.bindResource(PendingWrites.class, writes);
+			TransactionSynchronizationManager.registerSynchronization(writes);
+		}
+		return writes;
+	}
+
+	@Override
+	public void afterCommit() {
+		for (Runnable write : this.afterCommit) {
+			try {
+				write.run();
+			}
+			catch (RuntimeException ex) {
+				// A cache write never fails a commit that has happened.
+				logger.warn("A cache write after a commit failed", ex);
+			}
+		}
+	}
+
+	@Override
+	public void afterCompletion(int status) {
+		TransactionSynchronizationManager.unbindResourceIfPossible(PendingWrites.class);
+	}
+
+}
