@@ -14,9 +14,14 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.springframework.cache.annotation.CacheEvict;
 import org.springframework.context.annotation.AnnotationConfigApplicationContext;
 import org.springframework.data.redis.connection.RedisStandaloneConfiguration;
 import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.AbstractPlatformTransactionManager;
+import org.springframework.transaction.support.DefaultTransactionStatus;
+import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.util.unit.DataSize;
 
 import io.duocache.CacheData;
@@ -196,6 +201,40 @@ class RedisPersistenceTests {
 		assertThat(redis.command("KEYS", "duocache:Prices.slow:*")).as("nothing written for the unread key").isBlank();
 		assertThat(prices.slow("unread")).as("the memory copy").containsExactly("unread-slow");
 		assertThat(prices.slowComputations()).isOne();
+	}
+
+	@Test
+	void aSpringEvictionOnOneInstanceReachesTheOther() throws Exception {
+		Prices one = start(SIGNING_KEY).getBean(Prices.class);
+		Prices two = start(SIGNING_KEY).getBean(Prices.class);
+		one.load("a");
+		two.load("a");
+		assertThat(two.computations()).as("read from Redis").isZero();
+		one.change("a");
+		assertThat(redis.command("KEYS", "duocache:Prices.load:0:{*}")).as("the entry left Redis").isBlank();
+		await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> {
+			two.load("a");
+			assertThat(two.computations()).as("the other instance computes it again").isOne();
+		});
+	}
+
+	@Test
+	void anEvictionAfterACommitWhileRedisIsFrozenNeverFailsTheCommitAndDropsTheLocalEntry() throws Exception {
+		Prices prices = start(SIGNING_KEY).getBean(Prices.class);
+		prices.load("b");
+		TransactionTemplate transactions = new TransactionTemplate(new LocalTransactions());
+		redis.pause();
+		try {
+			long started = System.nanoTime();
+			transactions.executeWithoutResult((status) -> prices.change("b"));
+			assertThat(Duration.ofNanos(System.nanoTime() - started)).as("bounded by the timeout")
+				.isLessThan(Duration.ofSeconds(5));
+			assertThat(dataCache(0, "Prices.load").estimatedSize()).as("the local entry went").isZero();
+			assertThat(dataCache(0, "Prices.load").storeCounters().errors(StoreCounters.REMOVE)).isOne();
+		}
+		finally {
+			redis.resume();
+		}
 	}
 
 	@Test
@@ -388,6 +427,28 @@ class RedisPersistenceTests {
 		}
 	}
 
+	/** Transactions with nothing to commit: what a Spring-managed transaction does to synchronizations. */
+	static final class LocalTransactions extends AbstractPlatformTransactionManager {
+
+		@Override
+		protected Object doGetTransaction() {
+			return new Object();
+		}
+
+		@Override
+		protected void doBegin(Object transaction, TransactionDefinition definition) {
+		}
+
+		@Override
+		protected void doCommit(DefaultTransactionStatus status) {
+		}
+
+		@Override
+		protected void doRollback(DefaultTransactionStatus status) {
+		}
+
+	}
+
 	static class Prices {
 
 		private final AtomicInteger computations = new AtomicInteger();
@@ -419,6 +480,10 @@ class RedisPersistenceTests {
 			}
 			this.computations.incrementAndGet();
 			return new ArrayList<>(List.of(id + "-1"));
+		}
+
+		@CacheEvict(cacheNames = "Prices.load")
+		public void change(String id) {
 		}
 
 		@CacheData(persist = Persist.REDIS, ttl = "1h")
