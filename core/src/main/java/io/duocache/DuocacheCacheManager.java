@@ -7,7 +7,9 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.cache.Cache;
 import org.springframework.cache.CacheManager;
 
+import io.duocache.key.CacheKey;
 import io.duocache.tier.CacheRegistry;
+import io.duocache.tier.TransactionWrites;
 
 /**
  * What both managers offer: Spring's {@link CacheManager} over the caches of one tier, plus
@@ -42,29 +44,35 @@ abstract class DuocacheCacheManager implements CacheManager {
 	}
 
 	/**
-	 * Clears every cache.
+	 * Clears every cache. Inside a Spring-managed transaction this takes effect after the commit, and
+	 * not at all after a rollback; until then the transaction's own calls compute without storing.
 	 */
 	public final void clear() {
-		this.caches.clear();
+		this.caches.cacheNames().forEach(this::clear);
 	}
 
 	/**
-	 * Clears one cache; an unknown name is a no-op.
+	 * Clears one cache; an unknown name is a no-op. Inside a Spring-managed transaction this takes
+	 * effect after the commit, and not at all after a rollback.
 	 * @param cacheName the cache name
 	 * @return whether a cache of that name exists
 	 */
 	public final boolean clear(String cacheName) {
-		return this.caches.clear(cacheName);
+		boolean exists = this.caches.getTierCache(cacheName) != null;
+		TransactionWrites.writeAll(cacheName, () -> this.caches.clear(cacheName));
+		return exists;
 	}
 
 	/**
 	 * Removes the one entry that a call with these arguments would use; exclusion and hashers apply,
-	 * and a missing entry is a no-op.
+	 * and a missing entry is a no-op. Inside a Spring-managed transaction this takes effect after the
+	 * commit, and not at all after a rollback.
 	 * @param cacheName the cache name
 	 * @param args all arguments of the call, excluded ones included
 	 */
 	public final void clear(String cacheName, @Nullable Object... args) {
-		this.caches.clear(cacheName, args);
+		List<CacheKey> keys = this.caches.keysFor(cacheName, args);
+		TransactionWrites.write(cacheName, keys, () -> this.caches.invalidate(cacheName, keys));
 	}
 
 	/**

@@ -1,14 +1,17 @@
 package io.duocache.aop;
 
 import java.util.List;
+import java.util.Optional;
 
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
-import org.springframework.util.ClassUtils;
 
 import io.duocache.key.CacheKey;
 import io.duocache.tier.CacheCounters;
 import io.duocache.tier.CacheRegistry;
 import io.duocache.tier.SingleFlightCache;
+import io.duocache.tier.TransactionWrites;
 
 /**
  * Carries out the writes Spring's annotations declare on Duocache's caches and counts them: at once
@@ -16,9 +19,7 @@ import io.duocache.tier.SingleFlightCache;
  */
 final class CacheWriter {
 
-	private static final boolean TRANSACTIONS = ClassUtils.isPresent(
-			"org.springframework.transaction.support.TransactionSynchronizationManager",
-			CacheWriter.class.getClassLoader());
+	private static final Log logger = LogFactory.getLog(CacheWriter.class);
 
 	private CacheWriter() {
 	}
@@ -33,43 +34,65 @@ final class CacheWriter {
 		CacheRegistry<?> registry = target.registry();
 		String cacheName = target.declaration().cacheName();
 		List<CacheKey> keys = registry.keysFor(cacheName, arguments);
+		TransactionWrites.write(cacheName, keys, () -> {
+			registry.invalidate(cacheName, keys);
+			counted(registry, cacheName, operation);
+		});
+	}
+
+	/**
+	 * Stores a {@code @CachePut}'s result as the entry a call with these arguments would use: a copy
+	 * on the data tier, the instance on the resource tier (the one it replaces is released). The
+	 * entry goes beyond memory, so instances sharing a store compute it again. A result that is not
+	 * what the cached method caches (another type, a future) removes the entry instead.
+	 * @param target the cache
+	 * @param arguments the arguments of such a call
+	 * @param result what the writing method returned
+	 */
+	static void put(DeclaredCaches.Target target, @Nullable Object[] arguments, @Nullable Object result) {
+		Optional<Object> value = target.asCachedValue(result);
+		if (value == null) {
+			evict(target, arguments, CacheCounters.PUT);
+			return;
+		}
+		CacheRegistry<?> registry = target.registry();
+		String cacheName = target.declaration().cacheName();
+		List<CacheKey> keys = registry.keysFor(cacheName, arguments);
 		Runnable write = () -> {
 			SingleFlightCache<?> cache = registry.getTierCache(cacheName);
-			if (cache != null) {
-				keys.forEach(cache::invalidate);
-				cache.counters().written(operation);
+			if (cache == null) {
+				return;
 			}
+			for (CacheKey key : keys) {
+				try {
+					cache.replace(key, value.orElse(null));
+				}
+				catch (RuntimeException ex) {
+					cache.invalidate(key);
+					logger.warn("@CachePut could not store its result in cache '" + cacheName + "' ("
+							+ ex.getMessage() + "); the entry was removed, and the next call computes it", ex);
+				}
+			}
+			cache.counters().written(CacheCounters.PUT);
 		};
-		if (TRANSACTIONS && PendingWrites.inTransaction()) {
-			PendingWrites.evictAfterCommit(cacheName, keys, write);
-		}
-		else {
-			write.run();
-		}
+		TransactionWrites.write(cacheName, keys, write);
 	}
 
 	/** Removes every entry of a cache. */
 	static void clear(DeclaredCaches.Target target) {
 		CacheRegistry<?> registry = target.registry();
 		String cacheName = target.declaration().cacheName();
-		Runnable write = () -> {
-			SingleFlightCache<?> cache = registry.getTierCache(cacheName);
-			if (cache != null) {
-				cache.invalidateAll();
-				cache.counters().written(CacheCounters.CLEAR);
-			}
-		};
-		if (TRANSACTIONS && PendingWrites.inTransaction()) {
-			PendingWrites.clearAfterCommit(cacheName, write);
-		}
-		else {
-			write.run();
-		}
+		TransactionWrites.writeAll(cacheName, () -> {
+			registry.clear(cacheName);
+			counted(registry, cacheName, CacheCounters.CLEAR);
+		});
 	}
 
-	/** Returns whether the calling thread's transaction evicted this entry, which it must then compute. */
-	static boolean hiddenByTransaction(String cacheName, Object key) {
-		return TRANSACTIONS && PendingWrites.hides(cacheName, key);
+	private static void counted(CacheRegistry<?> registry, String cacheName, String operation) {
+		SingleFlightCache<?> cache = registry.getTierCache(cacheName);
+		if (cache != null) {
+			cache.counters().written(operation);
+		}
 	}
 
 }

@@ -12,6 +12,7 @@ import io.duocache.key.KeyHasher;
 import io.duocache.tier.SessionCaches;
 import io.duocache.tier.Loader;
 import io.duocache.tier.SingleFlightCache;
+import io.duocache.tier.TransactionWrites;
 
 /**
  * One cached method of one bean, resolved once: its cache, its key hasher and how it logs.
@@ -42,7 +43,7 @@ final class CachedMethod implements Loader<MethodInvocation> {
 
 	@Nullable Object invoke(MethodInvocation invocation) throws Throwable {
 		Object key = this.keyHasher.keyFor(invocation.getArguments());
-		if (CacheWriter.hiddenByTransaction(this.declaration.cacheName(), key)) {
+		if (TransactionWrites.hides(this.declaration.cacheName(), key)) {
 			return invocation.proceed();
 		}
 		SingleFlightCache<?> cache = (this.sessions != null)

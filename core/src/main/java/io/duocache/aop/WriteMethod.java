@@ -17,6 +17,8 @@ import org.springframework.core.ParameterNameDiscoverer;
 import org.springframework.core.convert.ConversionService;
 import org.springframework.util.StringUtils;
 
+import io.duocache.tier.CacheCounters;
+
 /**
  * The Spring write annotations of one method of one bean, carried out on the Duocache caches they
  * name (names of other caches are left to Spring): before the call for
@@ -93,9 +95,14 @@ final class WriteMethod {
 				key = key(operation, invocation, context);
 				keyed = true;
 			}
-			CacheWriter.evict(target,
-					WriteKeys.arguments(key, target, this.conversion, this.writer, operation.annotation()),
-					operation.counted());
+			@Nullable Object[] arguments = WriteKeys.arguments(key, target, this.conversion, this.writer,
+					operation.annotation());
+			if (operation.isPut()) {
+				CacheWriter.put(target, arguments, result);
+			}
+			else {
+				CacheWriter.evict(target, arguments, CacheCounters.EVICT);
+			}
 		}
 	}
 

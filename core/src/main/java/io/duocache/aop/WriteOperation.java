@@ -11,12 +11,8 @@ import org.springframework.expression.Expression;
 import org.springframework.expression.spel.standard.SpelExpressionParser;
 import org.springframework.util.StringUtils;
 
-import io.duocache.tier.CacheCounters;
-
 /**
- * One {@code @CacheEvict} or {@code @CachePut} of a method, its expressions parsed once. On a
- * Duocache cache both remove the entry its key names (or, for {@code allEntries}, every entry):
- * a put's result is computed again by the next call rather than stored.
+ * One {@code @CacheEvict} or {@code @CachePut} of a method, its expressions parsed once.
  */
 final class WriteOperation {
 
@@ -59,9 +55,8 @@ final class WriteOperation {
 		return this.annotation;
 	}
 
-	/** What a write of one entry counts as: {@code evict} or {@code put}. */
-	String counted() {
-		return (this.operation instanceof CachePutOperation) ? CacheCounters.PUT : CacheCounters.EVICT;
+	boolean isPut() {
+		return this.operation instanceof CachePutOperation;
 	}
 
 	boolean beforeInvocation() {

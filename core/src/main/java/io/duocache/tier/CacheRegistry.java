@@ -165,9 +165,18 @@ public abstract class CacheRegistry<C extends SingleFlightCache<?>> implements D
 	 * @param args all arguments of the call, excluded ones included
 	 */
 	public final void clear(String cacheName, @Nullable Object... args) {
+		invalidate(cacheName, keysFor(cacheName, args));
+	}
+
+	/**
+	 * Removes entries of one cache by key; an unknown name is a no-op.
+	 * @param cacheName the cache name
+	 * @param keys the entries' keys, as {@link #keysFor} returns them
+	 */
+	public final void invalidate(String cacheName, Collection<CacheKey> keys) {
 		C cache = getTierCache(cacheName);
 		if (cache != null) {
-			keysFor(cacheName, args).forEach(cache::invalidate);
+			keys.forEach(cache::invalidate);
 		}
 	}
 

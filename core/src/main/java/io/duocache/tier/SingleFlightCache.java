@@ -271,6 +271,25 @@ public class SingleFlightCache<E> {
 	}
 
 	/**
+	 * Replaces one entry with a value computed elsewhere (a {@code @CachePut}'s result): the entry
+	 * goes beyond memory, as {@link #invalidate} removes it, so every instance sharing a store computes
+	 * it again, and this cache keeps the value. A computation of that key still running is not stored.
+	 * @param key the key
+	 * @param value the value, as the cached method would have returned it
+	 */
+	public final void replace(Object key, @Nullable Object value) {
+		if (this.sessions != null) {
+			// Each session computes its own entry: the value of one caller is no other session's.
+			invalidate(key);
+			return;
+		}
+		E entry = this.entries.toEntry(key, value);
+		invalidate(key);
+		this.memory.put(key, entry);
+		this.meters.counters.put();
+	}
+
+	/**
 	 * Removes every entry, here and beyond memory; computations still running are not stored when
 	 * they end.
 	 */

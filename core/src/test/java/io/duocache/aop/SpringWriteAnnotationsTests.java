@@ -12,6 +12,7 @@ import org.junit.jupiter.api.Test;
 import org.slf4j.LoggerFactory;
 import org.springframework.cache.CacheManager;
 import org.springframework.cache.annotation.CacheEvict;
+import org.springframework.cache.annotation.CachePut;
 import org.springframework.cache.annotation.Cacheable;
 import org.springframework.cache.annotation.EnableCaching;
 import org.springframework.cache.concurrent.ConcurrentMapCacheManager;
@@ -21,6 +22,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
 
 import io.duocache.CacheData;
+import io.duocache.CacheResource;
 import io.duocache.DuocacheConfiguration;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -54,6 +56,16 @@ class SpringWriteAnnotationsTests {
 	}
 
 	@Test
+	void aPutOnAResourceCacheStoresTheInstanceAndReleasesTheOneItReplaces() {
+		Prices prices = start(WithoutEnableCaching.class).getBean(Prices.class);
+		Connection first = prices.connection("eu");
+		Connection replacement = prices.reconnect("eu");
+		assertThat(first.isClosed()).as("the replaced instance was released").isTrue();
+		assertThat(prices.connection("eu")).isSameAs(replacement);
+		assertThat(replacement.isClosed()).isFalse();
+	}
+
+	@Test
 	void warnsOfAWriteThatNamesNoCacheAnyoneCarriesOut() {
 		Logger logger = (Logger) LoggerFactory.getLogger(DuocacheBeanPostProcessor.class);
 		ListAppender<ILoggingEvent> warnings = new ListAppender<>();
@@ -68,7 +80,7 @@ class SpringWriteAnnotationsTests {
 		assertThat(warnings.list).extracting(ILoggingEvent::getFormattedMessage)
 			.containsExactly("@CacheEvict on 'Prices.forget' names cache 'labels', which no @CacheData or "
 					+ "@CacheResource method declares, and the application has no @EnableCaching: nothing writes to "
-					+ "it. The caches Duocache knows: [prices].");
+					+ "it. The caches Duocache knows: [connections, prices].");
 	}
 
 	private AnnotationConfigApplicationContext start(Class<?> configuration) {
@@ -97,6 +109,21 @@ class SpringWriteAnnotationsTests {
 
 	}
 
+	static final class Connection implements AutoCloseable {
+
+		private volatile boolean closed;
+
+		boolean isClosed() {
+			return this.closed;
+		}
+
+		@Override
+		public void close() {
+			this.closed = true;
+		}
+
+	}
+
 	static class Prices {
 
 		private final AtomicInteger priced = new AtomicInteger();
@@ -117,6 +144,16 @@ class SpringWriteAnnotationsTests {
 
 		@CacheEvict(cacheNames = { "prices", "labels" })
 		public void forget(String item) {
+		}
+
+		@CacheResource(name = "connections")
+		public Connection connection(String region) {
+			return new Connection();
+		}
+
+		@CachePut(cacheNames = "connections", key = "#region")
+		public Connection reconnect(String region) {
+			return new Connection();
 		}
 
 		public int priced() {

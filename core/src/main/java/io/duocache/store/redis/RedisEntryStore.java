@@ -3,6 +3,9 @@ package io.duocache.store.redis;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadLocalRandom;
@@ -69,6 +72,14 @@ public final class RedisEntryStore implements EntryStore, AutoCloseable {
 
 	private final AtomicLong repairs = new AtomicLong();
 
+	/** Removals Redis did not take, by entry, made once it answers again. */
+	private final Map<String, OwedRemoval> owedRemovals = new ConcurrentHashMap<>();
+
+	/** Clears Redis did not take, made once it answers again. */
+	private final Set<String> owedClears = ConcurrentHashMap.newKeySet();
+
+	private static final int MAX_OWED_REMOVALS = 10_000;
+
 	private volatile @Nullable Opened opened;
 
 	private volatile @Nullable InvalidationListener listener;
@@ -130,6 +141,12 @@ public final class RedisEntryStore implements EntryStore, AutoCloseable {
 		Opened current = this.opened;
 		if (current == null || this.commands.isCircuitOpen()) {
 			return;
+		}
+		try {
+			settleOwedWrites();
+		}
+		catch (RuntimeException ex) {
+			logger.debug("Could not make the removals Redis missed", ex);
 		}
 		try {
 			List<String> moved = current.generations().checkAll();
@@ -301,6 +318,16 @@ public final class RedisEntryStore implements EntryStore, AutoCloseable {
 	/** Deletes an entry and bumps its version in its slot, then publishes the removal in the cache's. */
 	@Override
 	public void remove(String cacheName, CacheKey key) {
+		try {
+			removeNow(cacheName, key);
+		}
+		catch (StoreUnavailableException ex) {
+			owe(cacheName, key);
+			throw ex;
+		}
+	}
+
+	private void removeNow(String cacheName, CacheKey key) {
 		Opened current = opened();
 		RedisLayout layout = current.layout();
 		long generation = current.generations().current(cacheName);
@@ -329,7 +356,51 @@ public final class RedisEntryStore implements EntryStore, AutoCloseable {
 	@Override
 	public void clear(String cacheName) {
 		Opened current = opened();
-		current.clears().clear(cacheName, current.generations());
+		try {
+			current.clears().clear(cacheName, current.generations());
+		}
+		catch (StoreUnavailableException ex) {
+			this.owedClears.add(cacheName);
+			throw ex;
+		}
+	}
+
+	/**
+	 * Remembers a removal Redis did not take, to make it once Redis answers again: until then other
+	 * instances may serve the entry from Redis. Beyond a bound, the cache is cleared instead.
+	 */
+	private void owe(String cacheName, CacheKey key) {
+		if (this.owedRemovals.size() < MAX_OWED_REMOVALS) {
+			this.owedRemovals.put(RedisLayout.local(cacheName, key), new OwedRemoval(cacheName, key));
+		}
+		else {
+			this.owedClears.add(cacheName);
+		}
+	}
+
+	/** Makes the removals and clears Redis did not take when they happened. */
+	private void settleOwedWrites() {
+		for (String cacheName : List.copyOf(this.owedClears)) {
+			clear(cacheName);
+			this.owedClears.remove(cacheName);
+			this.owedRemovals.values().removeIf((owed) -> owed.cacheName().equals(cacheName));
+		}
+		for (Map.Entry<String, OwedRemoval> owed : List.copyOf(this.owedRemovals.entrySet())) {
+			removeNow(owed.getValue().cacheName(), owed.getValue().key());
+			this.owedRemovals.remove(owed.getKey(), owed.getValue());
+		}
+	}
+
+	/**
+	 * Returns how many removals and clears Redis did not take when they happened and this instance
+	 * still owes it.
+	 * @return the count
+	 */
+	public int owedWrites() {
+		return this.owedRemovals.size() + this.owedClears.size();
+	}
+
+	private record OwedRemoval(String cacheName, CacheKey key) {
 	}
 
 	private Opened opened() {

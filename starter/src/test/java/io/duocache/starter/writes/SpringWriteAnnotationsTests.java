@@ -118,12 +118,15 @@ class SpringWriteAnnotationsTests {
 	}
 
 	@Test
-	void aPutWithTheResultsKeyLeavesTheNextReadTheNewValue() {
+	void aPutStoresACopyOfTheResultUnderTheResultsKeyAndTheNextReadIsAHit() {
 		this.customers.findById(this.alice);
 		long puts = writes("customers", "put");
-		this.service.move(this.alice, "Oslo");
+		Customer moved = this.service.move(this.alice, "Oslo");
 		assertThat(writes("customers", "put")).isEqualTo(puts + 1);
-		assertThat(this.customers.findById(this.alice)).get().extracting(Customer::getCity).isEqualTo("Oslo");
+		moved.city = "Changed by the caller";
+		assertThat(statementsOf(() -> assertThat(this.customers.findById(this.alice)).get()
+			.extracting(Customer::getCity)
+			.isEqualTo("Oslo"))).as("served without computing").isZero();
 	}
 
 	@Test
@@ -183,6 +186,22 @@ class SpringWriteAnnotationsTests {
 		});
 		assertThat(nameOf(this.alice)).as("after the commit").isEqualTo("Al");
 		assertThat(writes("customers", "evict")).isEqualTo(evictions + 1);
+	}
+
+	@Test
+	void theManagersClearInsideATransactionWaitsForTheCommitAndARollbackDropsIt() {
+		this.customers.findById(this.alice);
+		this.customers.findById(this.bob);
+		TransactionTemplate transaction = new TransactionTemplate(this.transactionManager);
+		transaction.executeWithoutResult((status) -> {
+			this.caches.clear("customers", this.alice);
+			assertThat(inOtherThread(() -> statementsOf(() -> nameOf(this.alice)))).as("a hit for the others")
+				.isZero();
+			status.setRollbackOnly();
+		});
+		assertThat(statementsOf(() -> nameOf(this.alice))).as("nothing was cleared").isZero();
+		transaction.executeWithoutResult((status) -> this.caches.clear("customers"));
+		assertThat(statementsOf(() -> nameOf(this.bob))).as("cleared at the commit").isPositive();
 	}
 
 	@Test

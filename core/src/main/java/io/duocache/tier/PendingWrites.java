@@ -1,6 +1,7 @@
-package io.duocache.aop;
+package io.duocache.tier;
 
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -14,11 +15,12 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 
 
 /**
- * The writes of one Spring-managed transaction, applied after it commits and dropped when it rolls
- * back. Until then the entries it evicted, and the caches it cleared, are misses for that
- * transaction alone: its calls compute and get their values, which are never stored, so it reads its
- * own writes and no uncommitted value reaches a cache. Loaded only where Spring's transaction support
- * is on the class path.
+ * The cache writes of one Spring-managed transaction (Spring's write annotations, the managers'
+ * {@code clear} calls), applied after it commits and dropped when it rolls back. Until then the
+ * entries it evicted, and the caches it cleared, are misses for that transaction alone: its calls
+ * compute and get their values, which are never stored, so it reads its own writes and no
+ * uncommitted value reaches a cache. Loaded only where Spring's transaction support is on the class
+ * path, through {@link TransactionWrites}.
  */
 final class PendingWrites implements TransactionSynchronization {
 
@@ -36,8 +38,9 @@ final class PendingWrites implements TransactionSynchronization {
 	/**
 	 * Returns whether the calling thread runs in a transaction whose writes wait for its commit: a
 	 * real one, not the empty scope of a non-transactional propagation.
+	 * @return whether writes are deferred
 	 */
-	static boolean inTransaction() {
+	static boolean deferring() {
 		return TransactionSynchronizationManager.isSynchronizationActive()
 				&& TransactionSynchronizationManager.isActualTransactionActive();
 	}
@@ -45,6 +48,9 @@ final class PendingWrites implements TransactionSynchronization {
 	/**
 	 * Returns whether the calling thread's transaction evicted this entry or cleared its cache, so a
 	 * call must compute and not store.
+	 * @param cacheName the cache
+	 * @param key the entry's key
+	 * @return whether the call must compute without storing
 	 */
 	static boolean hides(String cacheName, Object key) {
 		if (!TransactionSynchronizationManager.isSynchronizationActive()) {
@@ -58,18 +64,29 @@ final class PendingWrites implements TransactionSynchronization {
 		return writes.cleared.contains(cacheName) || (keys != null && keys.contains(key));
 	}
 
-	/** Runs an eviction of entries of a cache once the calling thread's transaction commits. */
-	static void evictAfterCommit(String cacheName, List<?> keys, Runnable eviction) {
+	/**
+	 * Runs a write of entries of a cache once the calling thread's transaction commits; until then
+	 * they are misses for the transaction.
+	 * @param cacheName the cache
+	 * @param keys the entries' keys
+	 * @param write the write
+	 */
+	static void evictAfterCommit(String cacheName, Collection<?> keys, Runnable write) {
 		PendingWrites writes = current();
 		writes.evicted.computeIfAbsent(cacheName, (name) -> new HashSet<>()).addAll(keys);
-		writes.afterCommit.add(eviction);
+		writes.afterCommit.add(write);
 	}
 
-	/** Runs a clear of a cache once the calling thread's transaction commits. */
-	static void clearAfterCommit(String cacheName, Runnable clear) {
+	/**
+	 * Runs a write of a whole cache once the calling thread's transaction commits; until then the
+	 * cache misses for the transaction.
+	 * @param cacheName the cache
+	 * @param write the write
+	 */
+	static void clearAfterCommit(String cacheName, Runnable write) {
 		PendingWrites writes = current();
 		writes.cleared.add(cacheName);
-		writes.afterCommit.add(clear);
+		writes.afterCommit.add(write);
 	}
 
 	private static PendingWrites current() {
