@@ -13,7 +13,8 @@ import io.duocache.ResourceValidator;
 
 /**
  * The runtime hints every application with Duocache needs, whatever its beans: the annotations read
- * from cached methods and the validator and releaser the annotations default to. What depends on
+ * from cached methods, the validator and releaser the annotations default to, and the root object of
+ * write annotations' expressions. What depends on
  * the application's beans comes from {@link CachedMethodsAotProcessor}.
  */
 final class DuocacheRuntimeHints implements RuntimeHintsRegistrar {
@@ -26,6 +27,8 @@ final class DuocacheRuntimeHints implements RuntimeHintsRegistrar {
 		for (Class<?> defaulted : new Class<?>[] { ResourceValidator.None.class, ResourceReleaser.Close.class }) {
 			hints.reflection().registerType(defaulted, MemberCategory.INVOKE_DECLARED_CONSTRUCTORS);
 		}
+		// The root object of the expressions of Spring's write annotations on Duocache's caches.
+		hints.reflection().registerType(WriteRoot.class, MemberCategory.INVOKE_PUBLIC_METHODS);
 	}
 
 }

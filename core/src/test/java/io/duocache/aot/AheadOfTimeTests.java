@@ -31,6 +31,7 @@ import io.duocache.DuocacheConfiguration;
 import io.duocache.ParamHasher;
 import io.duocache.ResourceValidator;
 import io.duocache.aop.DuocacheBeanPostProcessor;
+import io.duocache.aop.WriteRoot;
 import io.duocache.code.CodeHasher;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -83,6 +84,8 @@ class AheadOfTimeTests {
 		RuntimeHints hints = processAheadOfTime().getRuntimeHints();
 		assertThat(RuntimeHintsPredicates.reflection().onMethodInvocation(method("titles"))).accepts(hints);
 		assertThat(RuntimeHintsPredicates.reflection().onMethodInvocation(method("connection"))).accepts(hints);
+		assertThat(RuntimeHintsPredicates.reflection().onMethodInvocation(WriteRoot.class, "getArgs"))
+			.as("the root object of write annotations' expressions").accepts(hints);
 		assertThat(RuntimeHintsPredicates.reflection()
 			.onType(EditionHasher.class)
 			.withMemberCategory(MemberCategory.INVOKE_DECLARED_CONSTRUCTORS)).accepts(hints);
