@@ -112,6 +112,17 @@ final class PendingWrites implements TransactionSynchronization {
 		}
 	}
 
+	/** A transaction suspended for another one ({@code REQUIRES_NEW}) keeps its writes to itself. */
+	@Override
+	public void suspend() {
+		TransactionSynchronizationManager.unbindResourceIfPossible(PendingWrites.class);
+	}
+
+	@Override
+	public void resume() {
+		TransactionSynchronizationManager.bindResource(PendingWrites.class, this);
+	}
+
 	@Override
 	public void afterCompletion(int status) {
 		TransactionSynchronizationManager.unbindResourceIfPossible(PendingWrites.class);

@@ -16,6 +16,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import io.duocache.CacheDataManager;
@@ -186,6 +187,25 @@ class SpringWriteAnnotationsTests {
 		});
 		assertThat(nameOf(this.alice)).as("after the commit").isEqualTo("Al");
 		assertThat(writes("customers", "evict")).isEqualTo(evictions + 1);
+	}
+
+	@Test
+	void aWriteInANewTransactionInsideAnotherTakesEffectWhenTheNewOneCommits() {
+		this.customers.findById(this.alice);
+		TransactionTemplate outer = new TransactionTemplate(this.transactionManager);
+		TransactionTemplate inner = new TransactionTemplate(this.transactionManager);
+		inner.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+		this.customers.findById(this.bob);
+		outer.executeWithoutResult((outerStatus) -> {
+			this.service.rename(this.bob, "Outer");
+			inner.executeWithoutResult((innerStatus) -> this.service.rename(this.alice, "Inner"));
+			assertThat(inOtherThread(() -> nameOf(this.alice))).as("committed by the inner transaction")
+				.isEqualTo("Inner");
+			outerStatus.setRollbackOnly();
+		});
+		assertThat(nameOf(this.alice)).as("the outer rollback undoes nothing the inner one committed")
+			.isEqualTo("Inner");
+		assertThat(nameOf(this.bob)).as("the outer write was rolled back").isEqualTo("bob");
 	}
 
 	@Test
