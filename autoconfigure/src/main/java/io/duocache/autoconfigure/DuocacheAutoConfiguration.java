@@ -1,16 +1,24 @@
 package io.duocache.autoconfigure;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
+import org.hibernate.integrator.spi.Integrator;
+import org.hibernate.jpa.boot.spi.IntegratorProvider;
+import org.hibernate.jpa.boot.spi.JpaSettings;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.config.BeanDefinition;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.hibernate.autoconfigure.HibernatePropertiesCustomizer;
 import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
 import org.springframework.context.annotation.Role;
 import org.springframework.core.env.Environment;
@@ -24,7 +32,9 @@ import io.duocache.Persist;
 import io.duocache.aop.DuocacheBeanPostProcessor;
 import io.duocache.config.CacheSettings;
 import io.duocache.config.DuocacheSettings;
+import io.duocache.data.DataCaches;
 import io.duocache.data.DataCodec;
+import io.duocache.data.HibernateEntityEvents;
 import io.duocache.store.disk.DiskStoreSettings;
 
 /**
@@ -59,15 +69,20 @@ public final class DuocacheAutoConfiguration {
 		DuocacheProperties.Resource resource = properties.getResource();
 		Map<String, CacheSettings> caches = new LinkedHashMap<>();
 		Map<String, Persist> persist = new LinkedHashMap<>();
+		Map<String, Boolean> entityInvalidation = new LinkedHashMap<>();
 		properties.getCaches().forEach((name, cache) -> {
 			caches.put(name, new CacheSettings(cache.getTtl(), cache.getMaxEntries(), cache.getMaxSize()));
 			if (cache.getPersist() != null) {
 				persist.put(name, cache.getPersist());
 			}
+			if (cache.getInvalidateOnEntityChange() != null) {
+				entityInvalidation.put(name, cache.getInvalidateOnEntityChange());
+			}
 		});
 		return new DuocacheSettings(new CacheSettings(data.getTtl(), data.getMaxEntries(), data.getMaxSize()),
 				new CacheSettings(resource.getTtl(), resource.getMaxEntries(), null), data.getPersist(), caches,
-				persist);
+				persist)
+			.withEntityInvalidation(data.isInvalidateOnEntityChange(), entityInvalidation);
 	}
 
 	@Bean
@@ -82,6 +97,34 @@ public final class DuocacheAutoConfiguration {
 	@ConditionalOnMissingBean
 	DataCodec duocacheDataCodec(ObjectProvider<DataCodecCustomizer> customizers) {
 		return new DataCodec(customizers.orderedStream().toList());
+	}
+
+	/**
+	 * With Hibernate, its events tell the data caches that invalidate on entity changes what their
+	 * values loaded and which committed changes reach them.
+	 */
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnClass(name = { "org.springframework.boot.hibernate.autoconfigure.HibernatePropertiesCustomizer",
+			"org.hibernate.integrator.spi.Integrator" })
+	static class EntityEventsConfiguration {
+
+		@Bean
+		HibernatePropertiesCustomizer duocacheEntityEvents(DataCaches duocacheDataCaches) {
+			return (hibernateProperties) -> {
+				Object existing = hibernateProperties.get(JpaSettings.INTEGRATOR_PROVIDER);
+				IntegratorProvider others = (existing instanceof IntegratorProvider provider) ? provider : null;
+				Integrator events = new HibernateEntityEvents(duocacheDataCaches.entityDependencies());
+				hibernateProperties.put(JpaSettings.INTEGRATOR_PROVIDER, (IntegratorProvider) () -> {
+					List<Integrator> integrators = new ArrayList<>();
+					if (others != null) {
+						integrators.addAll(others.getIntegrators());
+					}
+					integrators.add(events);
+					return integrators;
+				});
+			};
+		}
+
 	}
 
 	@Bean

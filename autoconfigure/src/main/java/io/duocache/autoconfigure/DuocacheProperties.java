@@ -123,6 +123,12 @@ public class DuocacheProperties {
 		 */
 		private Persist persist = Persist.NONE;
 
+		/**
+		 * Whether data caches record the JPA entities their values depend on and invalidate an entry
+		 * when a committed change (Hibernate's update, delete or insert) reaches one of them.
+		 */
+		private boolean invalidateOnEntityChange;
+
 		public @Nullable Duration getTtl() {
 			return this.ttl;
 		}
@@ -153,6 +159,14 @@ public class DuocacheProperties {
 
 		public void setPersist(Persist persist) {
 			this.persist = persist;
+		}
+
+		public boolean isInvalidateOnEntityChange() {
+			return this.invalidateOnEntityChange;
+		}
+
+		public void setInvalidateOnEntityChange(boolean invalidateOnEntityChange) {
+			this.invalidateOnEntityChange = invalidateOnEntityChange;
 		}
 
 	}
@@ -218,12 +232,26 @@ public class DuocacheProperties {
 		 */
 		private @Nullable Persist persist;
 
+		/**
+		 * Whether this data cache invalidates an entry when a committed change reaches a JPA entity its
+		 * value depends on; unset follows duocache.data.invalidate-on-entity-change.
+		 */
+		private @Nullable Boolean invalidateOnEntityChange;
+
 		public @Nullable Persist getPersist() {
 			return this.persist;
 		}
 
 		public void setPersist(@Nullable Persist persist) {
 			this.persist = persist;
+		}
+
+		public @Nullable Boolean getInvalidateOnEntityChange() {
+			return this.invalidateOnEntityChange;
+		}
+
+		public void setInvalidateOnEntityChange(@Nullable Boolean invalidateOnEntityChange) {
+			this.invalidateOnEntityChange = invalidateOnEntityChange;
 		}
 
 		public @Nullable Duration getTtl() {

@@ -183,6 +183,10 @@ public final class MicrometerCacheObservers implements CacheObserver.Factory, Sm
 					registerStoreMeters(registry, tags.and("store", dataCache.store().name()),
 							dataCache.storeCounters());
 				}
+				FunctionCounter.builder("duocache.invalidations", counters, CacheCounters::entityInvalidations)
+					.tags(tags.and("cause", "entity"))
+					.description("Entries invalidated because a committed change reached a JPA entity they depend on.")
+					.register(registry);
 				copy = Timer.builder("duocache.copy")
 					.tags(tags)
 					.description("Time to produce a copy on a data hit.")

@@ -8,6 +8,9 @@ import org.springframework.aop.ProxyMethodInvocation;
 import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
 
+import io.duocache.data.DataCache;
+import io.duocache.data.EntityDependencies;
+import io.duocache.key.CacheKey;
 import io.duocache.key.KeyHasher;
 import io.duocache.tier.SessionCaches;
 import io.duocache.tier.Loader;
@@ -32,13 +35,17 @@ final class CachedMethod implements Loader<MethodInvocation> {
 	/** The caches of the sessions for a {@code scope = SESSION} method, else {@code null}. */
 	private final @Nullable SessionCaches sessions;
 
+	/** Where a data cache that invalidates on entity changes records what its values depend on, else {@code null}. */
+	private final @Nullable EntityDependencies entities;
+
 	CachedMethod(SingleFlightCache<?> cache, KeyHasher keyHasher, ReturnKind returnKind, CacheDeclaration declaration,
-			@Nullable SessionCaches sessions) {
+			@Nullable SessionCaches sessions, @Nullable EntityDependencies entities) {
 		this.cache = cache;
 		this.keyHasher = keyHasher;
 		this.returnKind = returnKind;
 		this.declaration = declaration;
 		this.sessions = sessions;
+		this.entities = entities;
 	}
 
 	@Nullable Object invoke(MethodInvocation invocation) throws Throwable {
@@ -49,7 +56,9 @@ final class CachedMethod implements Loader<MethodInvocation> {
 		SingleFlightCache<?> cache = (this.sessions != null)
 				? HttpSessions.cacheOfCaller(this.sessions, this.declaration) : this.cache;
 		return switch (this.returnKind) {
-			case VALUE -> cache.get(key, this, invocation);
+			case VALUE -> (this.entities != null)
+					? this.entities.recording((DataCache) cache, (CacheKey) key, () -> cache.get(key, this, invocation))
+					: cache.get(key, this, invocation);
 			case FUTURE -> cache.getAsync(key, this, invocation);
 			case MONO, SUSPENDING -> ReactiveReturns.mono(cache, key, this, invocation);
 			case FLUX -> ReactiveReturns.flux(cache, key, this, invocation);

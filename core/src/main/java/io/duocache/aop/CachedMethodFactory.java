@@ -137,7 +137,10 @@ final class CachedMethodFactory {
 				return created;
 			});
 		}
-		return new CachedMethod(cache, keyHasher, returnKind, declaration, sessions);
+		boolean tracksEntities = data != null && sessions == null && returnKind == ReturnKind.VALUE
+				&& infra.settings.invalidatesOnEntityChange(declaration.cacheName());
+		return new CachedMethod(cache, keyHasher, returnKind, declaration, sessions,
+				tracksEntities ? infra.dataCaches.entityDependencies() : null);
 	}
 
 	/**

@@ -22,6 +22,10 @@ public final class DuocacheSettings {
 
 	private final Map<String, Persist> cachePersist;
 
+	private final boolean entityInvalidation;
+
+	private final Map<String, Boolean> cacheEntityInvalidation;
+
 	/**
 	 * Creates the settings.
 	 * @param dataDefaults defaults for every {@code @CacheData} cache
@@ -44,11 +48,40 @@ public final class DuocacheSettings {
 	 */
 	public DuocacheSettings(CacheSettings dataDefaults, CacheSettings resourceDefaults, Persist dataPersist,
 			Map<String, CacheSettings> caches, Map<String, Persist> cachePersist) {
+		this(dataDefaults, resourceDefaults, dataPersist, caches, cachePersist, false, Map.of());
+	}
+
+	private DuocacheSettings(CacheSettings dataDefaults, CacheSettings resourceDefaults, Persist dataPersist,
+			Map<String, CacheSettings> caches, Map<String, Persist> cachePersist, boolean entityInvalidation,
+			Map<String, Boolean> cacheEntityInvalidation) {
 		this.dataDefaults = dataDefaults;
 		this.resourceDefaults = resourceDefaults;
 		this.dataPersist = (dataPersist != Persist.DEFAULT) ? dataPersist : Persist.NONE;
 		this.caches = Map.copyOf(caches);
 		this.cachePersist = Map.copyOf(cachePersist);
+		this.entityInvalidation = entityInvalidation;
+		this.cacheEntityInvalidation = Map.copyOf(cacheEntityInvalidation);
+	}
+
+	/**
+	 * Returns these settings with data caches that invalidate their entries when the JPA entities they
+	 * depend on change.
+	 * @param byDefault whether every data cache does ({@code duocache.data.invalidate-on-entity-change})
+	 * @param perCache the caches that decide for themselves
+	 * @return the new settings
+	 */
+	public DuocacheSettings withEntityInvalidation(boolean byDefault, Map<String, Boolean> perCache) {
+		return new DuocacheSettings(this.dataDefaults, this.resourceDefaults, this.dataPersist, this.caches,
+				this.cachePersist, byDefault, perCache);
+	}
+
+	/**
+	 * Returns whether a data cache invalidates its entries when the JPA entities they depend on change.
+	 * @param cacheName the cache name
+	 * @return whether it does
+	 */
+	public boolean invalidatesOnEntityChange(String cacheName) {
+		return this.cacheEntityInvalidation.getOrDefault(cacheName, this.entityInvalidation);
 	}
 
 	/**

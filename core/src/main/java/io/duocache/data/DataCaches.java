@@ -29,6 +29,8 @@ public final class DataCaches extends CacheRegistry<DataCache> implements Invali
 
 	private final Map<String, DeclaredTypes> springCacheTypes = new ConcurrentHashMap<>();
 
+	private final EntityDependencies entityDependencies = new EntityDependencies();
+
 	/**
 	 * Creates the registry.
 	 * @param codec the codec that copies values
@@ -71,6 +73,15 @@ public final class DataCaches extends CacheRegistry<DataCache> implements Invali
 
 	private DeclaredTypes springCacheTypes(String cacheName) {
 		return this.springCacheTypes.computeIfAbsent(cacheName, (name) -> new DeclaredTypes());
+	}
+
+	/**
+	 * Returns which entries depend on which JPA entities, for the caches that invalidate on their
+	 * changes.
+	 * @return the records
+	 */
+	public EntityDependencies entityDependencies() {
+		return this.entityDependencies;
 	}
 
 	/**

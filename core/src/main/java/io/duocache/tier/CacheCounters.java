@@ -33,6 +33,8 @@ public final class CacheCounters {
 
 	private final LongAdder failedRefreshes = new LongAdder();
 
+	private final LongAdder entityInvalidations = new LongAdder();
+
 	private final Map<String, LongAdder> writes = Map.of(EVICT, new LongAdder(), CLEAR, new LongAdder(), PUT,
 			new LongAdder());
 
@@ -54,6 +56,19 @@ public final class CacheCounters {
 
 	void refreshed(boolean success) {
 		(success ? this.refreshes : this.failedRefreshes).increment();
+	}
+
+	/** Counts an entry invalidated because a JPA entity it depends on changed. */
+	public void invalidatedByEntity() {
+		this.entityInvalidations.increment();
+	}
+
+	/**
+	 * Returns how many entries were invalidated because a JPA entity they depend on changed.
+	 * @return the count
+	 */
+	public long entityInvalidations() {
+		return this.entityInvalidations.sum();
 	}
 
 	/**
