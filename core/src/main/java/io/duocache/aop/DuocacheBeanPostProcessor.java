@@ -112,7 +112,9 @@ public final class DuocacheBeanPostProcessor extends ProxyProcessorSupport
 			String writer = userClass.getSimpleName() + "." + method.getName();
 			writes.put(method, new WriteMethod(writer, operations, this.declaredCaches, cachedMethods().beanFactory(),
 					conversionService()));
-			this.writers.add(new Writer(writer, operations));
+			if (!this.singletonsInstantiated) {
+				this.writers.add(new Writer(writer, operations));
+			}
 		});
 		Advisor advisor = advisor(userClass, new DuocacheInterceptor(userClass, methods, writes), this.advisorOrder);
 		Object proxy;
