@@ -34,12 +34,15 @@ import org.jspecify.annotations.Nullable;
  * entries in it, whose counts and sizes the other values sum; {@code null} for a shared cache
  * @param writes the writes Spring's write annotations made on the cache that took effect, by
  * operation: {@code evict}, {@code clear}, {@code put}
+ * @param invalidateOnEntityChange for a data cache, whether a committed change of a JPA entity an
+ * entry loaded invalidates it; {@code null} for a resource cache
  */
 public record CacheInfo(String name, String tier, @Nullable String method, @Nullable String codeHash,
 		@Nullable Duration ttl, @Nullable Long maxEntries, @Nullable Long maxSize, long entries, @Nullable Long bytes,
 		long hits, long misses, long evictions, long puts, @Nullable String persist,
 		@Nullable Long storeEntries, @Nullable Long storeBytes, String refresh, long refreshes,
-		long failedRefreshes, @Nullable Integer sessions, Map<String, Long> writes) {
+		long failedRefreshes, @Nullable Integer sessions, Map<String, Long> writes,
+		@Nullable Boolean invalidateOnEntityChange) {
 
 	/**
 	 * Returns hits divided by all lookups, or {@code 0} before the first lookup.

@@ -162,20 +162,22 @@ public class DuocacheEndpoint {
 	 * @param sessions for a cache kept per HTTP session, the sessions that have entries; {@code null}
 	 * for a shared cache
 	 * @param writes the writes Spring's write annotations made that took effect, by operation
+	 * @param invalidateOnEntityChange for a data cache, whether a committed change of a JPA entity an
+	 * entry loaded invalidates it; {@code null} for a resource cache
 	 */
 	public record CacheDescriptor(String name, String tier, @Nullable String method, @Nullable String codeHash,
 			@Nullable Duration ttl, @Nullable Long maxEntries, @Nullable Long maxSize, long entries,
 			@Nullable Long bytes, long hits, long misses, double hitRate, long evictions, long puts,
 			@Nullable String persist, @Nullable Long storeEntries, @Nullable Long storeBytes, String refresh,
-			long refreshes, long failedRefreshes, @Nullable Integer sessions, Map<String, Long> writes)
-			implements OperationResponseBody {
+			long refreshes, long failedRefreshes, @Nullable Integer sessions, Map<String, Long> writes,
+			@Nullable Boolean invalidateOnEntityChange) implements OperationResponseBody {
 
 		static CacheDescriptor of(CacheInfo info) {
 			return new CacheDescriptor(info.name(), info.tier(), info.method(), info.codeHash(), info.ttl(),
 					info.maxEntries(), info.maxSize(), info.entries(), info.bytes(), info.hits(), info.misses(),
 					info.hitRate(), info.evictions(), info.puts(), info.persist(), info.storeEntries(),
 					info.storeBytes(), info.refresh(), info.refreshes(), info.failedRefreshes(), info.sessions(),
-					info.writes());
+					info.writes(), info.invalidateOnEntityChange());
 		}
 
 	}

@@ -3,15 +3,21 @@ package io.duocache.autoconfigure;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import org.hibernate.integrator.spi.Integrator;
+import org.hibernate.jpa.boot.spi.IntegratorProvider;
+import org.hibernate.jpa.boot.spi.JpaSettings;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.aop.framework.Advised;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.diagnostics.FailureAnalysis;
+import org.springframework.boot.hibernate.autoconfigure.HibernatePropertiesCustomizer;
 import org.springframework.boot.test.context.FilteredClassLoader;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.boot.test.system.CapturedOutput;
@@ -31,6 +37,7 @@ import io.duocache.DuocacheConfiguration;
 import io.duocache.aop.DuocacheBeanPostProcessor;
 import io.duocache.config.DuocacheSettings;
 import io.duocache.data.DataCodec;
+import io.duocache.data.HibernateEntityEvents;
 import io.duocache.data.DataCaches;
 import io.duocache.store.disk.DiskStoreSettings;
 
@@ -75,6 +82,31 @@ class DuocacheAutoConfigurationTests {
 			assertThat(((Advised) rides).getAdvisors()).singleElement()
 				.satisfies((advisor) -> assertThat(((Ordered) advisor).getOrder()).isEqualTo(1000));
 		});
+	}
+
+	@Test
+	void bindsTheEntityInvalidationSwitchesAndRegistersHibernatesEvents() {
+		this.runner
+			.withPropertyValues("duocache.data.invalidate-on-entity-change=true",
+					"duocache.caches.[Rides.load].invalidate-on-entity-change=false")
+			.run((context) -> {
+				DuocacheSettings settings = context.getBean(DuocacheSettings.class);
+				assertThat(settings.invalidatesOnEntityChange("Rides.load")).isFalse();
+				assertThat(settings.invalidatesOnEntityChange("Other.cache")).isTrue();
+				assertThat(context).hasBean("duocacheEntityEvents");
+				Map<String, Object> hibernateProperties = new HashMap<>();
+				context.getBean(HibernatePropertiesCustomizer.class).customize(hibernateProperties);
+				assertThat(((IntegratorProvider) hibernateProperties.get(JpaSettings.INTEGRATOR_PROVIDER))
+					.getIntegrators()).singleElement().isInstanceOf(HibernateEntityEvents.class);
+			});
+	}
+
+	@Test
+	void leavesEntityInvalidationOffByDefaultAndOutWithoutHibernate() {
+		this.runner.run((context) -> assertThat(context.getBean(DuocacheSettings.class)
+			.invalidatesOnEntityChange("Rides.load")).isFalse());
+		this.runner.withClassLoader(new FilteredClassLoader(Integrator.class))
+			.run((context) -> assertThat(context).doesNotHaveBean("duocacheEntityEvents"));
 	}
 
 	@Test

@@ -139,6 +139,9 @@ final class CachedMethodFactory {
 		}
 		boolean tracksEntities = data != null && sessions == null && returnKind == ReturnKind.VALUE
 				&& infra.settings.invalidatesOnEntityChange(declaration.cacheName());
+		if (tracksEntities) {
+			((DataCache) cache).invalidateOnEntityChange();
+		}
 		return new CachedMethod(cache, keyHasher, returnKind, declaration, sessions,
 				tracksEntities ? infra.dataCaches.entityDependencies() : null);
 	}

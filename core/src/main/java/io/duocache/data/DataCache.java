@@ -19,6 +19,8 @@ import io.duocache.tier.SingleFlightCache;
  */
 public final class DataCache extends SingleFlightCache<DataEntry> {
 
+	private volatile boolean invalidatesOnEntityChange;
+
 	private final DataEntries entries;
 
 	private final EntryStore store;
@@ -104,6 +106,19 @@ public final class DataCache extends SingleFlightCache<DataEntry> {
 	public long bytes() {
 		SessionCaches perSession = sessions();
 		return (perSession != null) ? perSession.sum((cache) -> ((DataCache) cache).bytes()) : this.entries.bytes();
+	}
+
+	/**
+	 * Returns whether a committed change of a JPA entity an entry loaded invalidates it.
+	 * @return whether the cache invalidates on entity changes
+	 */
+	public boolean invalidatesOnEntityChange() {
+		return this.invalidatesOnEntityChange;
+	}
+
+	/** Marks the cache as one whose entries a committed change of a JPA entity they loaded invalidates. */
+	public void invalidateOnEntityChange() {
+		this.invalidatesOnEntityChange = true;
 	}
 
 	/**

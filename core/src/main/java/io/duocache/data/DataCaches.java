@@ -142,6 +142,11 @@ public final class DataCaches extends CacheRegistry<DataCache> implements Invali
 	}
 
 	@Override
+	protected Boolean invalidatesOnEntityChange(DataCache cache) {
+		return cache.invalidatesOnEntityChange();
+	}
+
+	@Override
 	protected String persist(DataCache cache) {
 		return cache.store().name();
 	}

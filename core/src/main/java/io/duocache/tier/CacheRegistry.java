@@ -235,7 +235,8 @@ public abstract class CacheRegistry<C extends SingleFlightCache<?>> implements D
 				counters.puts(), persist(cache), (usage != null) ? usage.entries() : null,
 				(usage != null) ? usage.bytes() : null, cache.refreshesInBackground() ? "background" : "foreground",
 				counters.refreshes(), counters.failedRefreshes(),
-				(cache.sessions() != null) ? cache.sessions().sessions() : null, writes(counters));
+				(cache.sessions() != null) ? cache.sessions().sessions() : null, writes(counters),
+				invalidatesOnEntityChange(cache));
 	}
 
 	private static Map<String, Long> writes(CacheCounters counters) {
@@ -266,6 +267,16 @@ public abstract class CacheRegistry<C extends SingleFlightCache<?>> implements D
 	 * @return {@code none}, {@code disk} or {@code redis}, or {@code null}
 	 */
 	protected abstract @Nullable String persist(C cache);
+
+	/**
+	 * Returns whether a cache invalidates its entries when the JPA entities they loaded change, or
+	 * {@code null} where that does not apply.
+	 * @param cache the cache
+	 * @return whether it does, or {@code null}
+	 */
+	protected @Nullable Boolean invalidatesOnEntityChange(C cache) {
+		return null;
+	}
 
 	/**
 	 * Empties every cache from memory when the application context closes, which releases every

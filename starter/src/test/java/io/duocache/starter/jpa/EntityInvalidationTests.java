@@ -18,6 +18,7 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import io.duocache.CacheDataManager;
+import io.duocache.data.DataCaches;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -56,6 +57,9 @@ class EntityInvalidationTests {
 		assertThat(clinic.ownerNames()).contains("Davies");
 		assertThat(statements(() -> owners.findByLastName("Franklin"))).as("never held Betty").isZero();
 		assertThat(dataManager().info("OwnerRepository.findByLastName").hits()).isPositive();
+		assertThat(dataManager().info("OwnerRepository.findByLastName").invalidateOnEntityChange()).isTrue();
+		assertThat(this.context.getBean(DataCaches.class).getTierCache("OwnerRepository.findByLastName").counters()
+			.entityInvalidations()).as("duocache.invalidations{cause=entity}").isOne();
 	}
 
 	@Test
@@ -107,6 +111,8 @@ class EntityInvalidationTests {
 		owners.findByLastName("Davis");
 		inTransaction((entityManager) -> entityManager.find(Owner.class, this.bettyId).lastName = "Davies");
 		assertThat(statements(() -> owners.findByLastName("Davis"))).as("invalidated only by its ttl").isZero();
+		assertThat(dataManager().info("OwnerRepository.findByLastName").invalidateOnEntityChange()).isFalse();
+		assertThat(dataManager().info("OwnerRepository.withPets").invalidateOnEntityChange()).isTrue();
 	}
 
 	private void inTransaction(java.util.function.Consumer<EntityManager> work) {
