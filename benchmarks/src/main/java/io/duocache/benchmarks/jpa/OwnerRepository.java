@@ -19,6 +19,11 @@ public interface OwnerRepository extends JpaRepository<Owner, Long> {
 	@EntityGraph(attributePaths = { "pets", "pets.type" })
 	List<Owner> findAllByCity(String city);
 
+	/** The same query cached by a cache that invalidates on entity changes, where it is switched on. */
+	@CacheData(name = "trackedOwners")
+	@EntityGraph(attributePaths = { "pets", "pets.type" })
+	List<Owner> findTrackedByCity(String city);
+
 	@CacheData
 	@EntityGraph(attributePaths = { "pets", "pets.type" })
 	Page<Owner> findPageByCity(String city, Pageable pageable);
