@@ -12,27 +12,22 @@ import io.duocache.key.CacheKey;
  * Which data entries depend on which JPA entities, as their computations recorded them, and the
  * invalidation of those entries when a committed change reaches an entity: an update or a delete
  * the entries that loaded that entity (or, past the bound, any of its type), an insert every entry
- * that loaded its type. An entry's record goes with its first invalidation; an entry that left its
- * cache otherwise costs a stale record until the index is bounded.
+ * that loaded its type. The index is by entity type, each entry keeping the identifiers it loaded, so
+ * that a miss costs no more than its recording and a commit looks through the entries of the types it
+ * changed. An entry's record goes with its invalidation or its next recording; one that left its
+ * cache otherwise stays until the index is bounded.
  */
 public final class EntityDependencies {
 
 	/** How many entities one entry's record keeps before it keeps only their types. */
 	public static final int MAX_ENTITIES_PER_ENTRY = 1_000;
 
-	/** How many records the index keeps before it starts again, invalidating what it forgets. */
+	/** How many entries the index keeps records of before it starts again, invalidating what it forgets. */
 	private static final int MAX_RECORDS = 200_000;
 
-	private final Map<String, Set<Dependent>> byEntity = new ConcurrentHashMap<>();
+	private final Map<Entry, Record> records = new ConcurrentHashMap<>();
 
-	private final Map<String, Set<Dependent>> byType = new ConcurrentHashMap<>();
-
-	/** Entries whose record kept only types: any change of one of those types reaches them. */
-	private final Map<String, Set<Dependent>> coarse = new ConcurrentHashMap<>();
-
-	static String ref(String entityName, Object id) {
-		return entityName + '#' + id;
-	}
+	private final Map<String, Set<Entry>> byType = new ConcurrentHashMap<>();
 
 	/**
 	 * Runs a call of a cached method, recording the entities Hibernate loads on this thread meanwhile
@@ -70,19 +65,15 @@ public final class EntityDependencies {
 	}
 
 	void record(DataCache cache, CacheKey key, EntityLoads.Recording recording) {
-		if (this.byEntity.size() + this.coarse.size() > MAX_RECORDS) {
+		if (this.records.size() >= MAX_RECORDS) {
 			startAgain();
 		}
-		Dependent dependent = new Dependent(cache, key);
-		for (String type : recording.types) {
-			this.byType.computeIfAbsent(type, (name) -> ConcurrentHashMap.newKeySet()).add(dependent);
-			if (recording.overflowed) {
-				this.coarse.computeIfAbsent(type, (name) -> ConcurrentHashMap.newKeySet()).add(dependent);
-			}
-		}
-		for (String entity : recording.entities) {
-			this.byEntity.computeIfAbsent(entity, (ref) -> ConcurrentHashMap.newKeySet()).add(dependent);
-		}
+		Entry entry = new Entry(cache, key);
+		// The same key computed again replaces its record; a type it no longer loads keeps the entry
+		// listed, where only an insert of that type still reaches it.
+		this.records.put(entry, new Record(recording.overflowed ? null : recording.ids));
+		recording.ids.keySet().forEach((type) -> this.byType.computeIfAbsent(type,
+				(name) -> ConcurrentHashMap.newKeySet()).add(entry));
 	}
 
 	/**
@@ -91,51 +82,76 @@ public final class EntityDependencies {
 	 * @param id its identifier
 	 */
 	public void changed(String entityName, @Nullable Object id) {
-		if (id == null) {
-			inserted(entityName);
+		Set<Entry> entries = this.byType.get(entityName);
+		if (entries == null) {
 			return;
 		}
-		invalidate(this.byEntity.remove(ref(entityName, id)));
-		invalidate(this.coarse.remove(entityName));
+		for (Entry entry : entries) {
+			Record record = this.records.get(entry);
+			if (record == null || id == null || record.holds(entityName, id)) {
+				invalidate(entry, entries);
+			}
+		}
 	}
 
 	/**
 	 * Invalidates the entries that loaded entities of a type of which a committed transaction inserted
-	 * one (or changed some in bulk).
+	 * one.
 	 * @param entityName the entity's name
 	 */
 	public void inserted(String entityName) {
-		invalidate(this.byType.remove(entityName));
-		invalidate(this.coarse.remove(entityName));
+		Set<Entry> entries = this.byType.get(entityName);
+		if (entries != null) {
+			entries.forEach((entry) -> invalidate(entry, entries));
+		}
 	}
 
-	private void invalidate(@Nullable Set<Dependent> dependents) {
-		if (dependents == null) {
-			return;
-		}
-		for (Dependent dependent : dependents) {
-			dependent.cache().invalidate(dependent.key());
-			dependent.cache().counters().invalidatedByEntity();
+	private void invalidate(Entry entry, Set<Entry> ofType) {
+		ofType.remove(entry);
+		if (this.records.remove(entry) != null) {
+			entry.cache().invalidate(entry.key());
+			entry.cache().counters().invalidatedByEntity();
 		}
 	}
 
 	/** Forgets every record; the entries it covered are invalidated, since nothing would reach them. */
 	private synchronized void startAgain() {
-		if (this.byEntity.size() + this.coarse.size() <= MAX_RECORDS) {
+		if (this.records.size() < MAX_RECORDS) {
 			return;
 		}
-		this.byType.values().forEach(this::invalidate);
-		this.byEntity.clear();
+		this.records.keySet().forEach((entry) -> entry.cache().invalidate(entry.key()));
+		this.records.clear();
 		this.byType.clear();
-		this.coarse.clear();
 	}
 
-	/** Returns how many entities and coarse types the index holds records of. */
+	/** Returns how many entries the index holds records of. */
 	int records() {
-		return this.byEntity.size() + this.coarse.size();
+		return this.records.size();
 	}
 
-	private record Dependent(DataCache cache, CacheKey key) {
+	/** Returns how many identifiers the index holds for an entry, {@code -1} for one kept by type alone. */
+	int identifiersOf(DataCache cache, CacheKey key) {
+		Record record = this.records.get(new Entry(cache, key));
+		if (record == null || record.ids() == null) {
+			return -1;
+		}
+		return record.ids().values().stream().mapToInt(Set::size).sum();
+	}
+
+	private record Entry(DataCache cache, CacheKey key) {
+	}
+
+	/** The identifiers an entry loaded by entity name, or {@code null} when it keeps only the types. */
+	private record Record(@Nullable Map<String, Set<Object>> ids) {
+
+		boolean holds(String entityName, Object id) {
+			if (this.ids == null) {
+				return true;
+			}
+			Set<Object> ofType = this.ids.get(entityName);
+			return ofType != null && ofType.contains(id);
+		}
+
 	}
 
 }

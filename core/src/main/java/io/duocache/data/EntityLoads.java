@@ -1,6 +1,8 @@
 package io.duocache.data;
 
+import java.util.HashMap;
 import java.util.HashSet;
+import java.util.Map;
 import java.util.Set;
 
 import org.jspecify.annotations.Nullable;
@@ -47,16 +49,17 @@ public final class EntityLoads {
 		}
 	}
 
-	/** What one computation loaded: entities by name and id, and their types. */
+	/** What one computation loaded: the identifiers of its entities by entity name. */
 	static final class Recording {
 
 		private final @Nullable Recording outer;
 
 		private final int maxEntities;
 
-		final Set<String> entities = new HashSet<>();
+		/** The identifiers by entity name; only the names once {@link #overflowed}. */
+		final Map<String, Set<Object>> ids = new HashMap<>();
 
-		final Set<String> types = new HashSet<>();
+		private int entities;
 
 		/** Whether more entities were loaded than the bound, so that only the types say what it holds. */
 		boolean overflowed;
@@ -67,37 +70,36 @@ public final class EntityLoads {
 		}
 
 		void add(String entityName, @Nullable Object id) {
-			this.types.add(entityName);
-			if (this.overflowed || id == null) {
-				this.overflowed |= id == null;
+			Set<Object> ofType = this.ids.computeIfAbsent(entityName, (name) -> new HashSet<>());
+			if (this.overflowed) {
 				return;
 			}
-			this.entities.add(EntityDependencies.ref(entityName, id));
-			if (this.entities.size() > this.maxEntities) {
-				this.overflowed = true;
-				this.entities.clear();
+			if (id == null) {
+				overflow();
 			}
+			else if (ofType.add(id) && ++this.entities > this.maxEntities) {
+				overflow();
+			}
+		}
+
+		private void overflow() {
+			this.overflowed = true;
+			this.ids.values().forEach(Set::clear);
 		}
 
 		private void addAll(Recording inner) {
-			this.types.addAll(inner.types);
 			if (inner.overflowed) {
-				this.overflowed = true;
-				this.entities.clear();
+				inner.ids.keySet().forEach((name) -> this.ids.computeIfAbsent(name, (type) -> new HashSet<>()));
+				if (!this.overflowed) {
+					overflow();
+				}
+				return;
 			}
-			else if (!this.overflowed) {
-				inner.entities.forEach((ref) -> {
-					this.entities.add(ref);
-					if (this.entities.size() > this.maxEntities) {
-						this.overflowed = true;
-						this.entities.clear();
-					}
-				});
-			}
+			inner.ids.forEach((name, innerIds) -> innerIds.forEach((id) -> add(name, id)));
 		}
 
 		boolean isEmpty() {
-			return this.types.isEmpty();
+			return this.ids.isEmpty();
 		}
 
 	}

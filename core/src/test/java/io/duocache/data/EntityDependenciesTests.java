@@ -31,6 +31,7 @@ class EntityDependenciesTests {
 		CacheKey second = new CacheKey(2, 2);
 		store(first, () -> EntityLoads.loaded("Owner", 1L));
 		store(second, () -> EntityLoads.loaded("Owner", 2L));
+		assertThat(this.dependencies.identifiersOf(this.cache, first)).isOne();
 		this.dependencies.changed("Owner", 1L);
 		assertThat(this.cache.estimatedSize()).as("only the entry that loaded owner 1 went").isOne();
 		assertThat(this.cache.counters().entityInvalidations()).isOne();
@@ -64,7 +65,9 @@ class EntityDependenciesTests {
 				EntityLoads.loaded("Owner", id);
 			}
 		});
-		assertThat(this.dependencies.records()).as("one coarse record, not 100,000").isOne();
+		assertThat(this.dependencies.records()).isOne();
+		assertThat(this.dependencies.identifiersOf(this.cache, many)).as("kept by its type, not 100,000 ids")
+			.isEqualTo(-1);
 		this.dependencies.changed("Owner", 123_456L);
 		assertThat(this.cache.estimatedSize()).isZero();
 	}
