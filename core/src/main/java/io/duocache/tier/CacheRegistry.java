@@ -139,13 +139,6 @@ public abstract class CacheRegistry<C extends SingleFlightCache<?>> implements D
 	}
 
 	/**
-	 * Clears every cache.
-	 */
-	public final void clear() {
-		this.caches.values().forEach((registered) -> registered.cache().invalidateAll());
-	}
-
-	/**
 	 * Clears one cache; an unknown name is a no-op.
 	 * @param cacheName the cache name
 	 * @return whether a cache of that name exists
@@ -156,16 +149,6 @@ public abstract class CacheRegistry<C extends SingleFlightCache<?>> implements D
 			cache.invalidateAll();
 		}
 		return cache != null;
-	}
-
-	/**
-	 * Removes the one entry that a call with these arguments would use (for each bean whose method
-	 * uses the cache); exclusion and hashers apply, and a missing entry is a no-op.
-	 * @param cacheName the cache name
-	 * @param args all arguments of the call, excluded ones included
-	 */
-	public final void clear(String cacheName, @Nullable Object... args) {
-		invalidate(cacheName, keysFor(cacheName, args));
 	}
 
 	/**
