@@ -7,6 +7,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
@@ -25,6 +26,9 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 final class PendingWrites implements TransactionSynchronization {
 
 	private static final Log logger = LogFactory.getLog(PendingWrites.class);
+
+	/** How many transactions of this JVM hold writes now. */
+	private static final AtomicInteger OPEN = new AtomicInteger();
 
 	private final Set<String> cleared = new HashSet<>();
 
@@ -53,7 +57,8 @@ final class PendingWrites implements TransactionSynchronization {
 	 * @return whether the call must compute without storing
 	 */
 	static boolean hides(String cacheName, Object key) {
-		if (!TransactionSynchronizationManager.isSynchronizationActive()) {
+		// Every cached call asks: while no transaction holds writes, one volatile read answers.
+		if (OPEN.get() == 0 || !TransactionSynchronizationManager.isSynchronizationActive()) {
 			return false;
 		}
 		PendingWrites writes = (PendingWrites) TransactionSynchronizationManager.getResource(PendingWrites.class);
@@ -93,6 +98,7 @@ final class PendingWrites implements TransactionSynchronization {
 		PendingWrites writes = (PendingWrites) TransactionSynchronizationManager.getResource(PendingWrites.class);
 		if (writes == null) {
 			writes = new PendingWrites();
+			OPEN.incrementAndGet();
 			TransactionSynchronizationManager.bindResource(PendingWrites.class, writes);
 			TransactionSynchronizationManager.registerSynchronization(writes);
 		}
@@ -125,6 +131,7 @@ final class PendingWrites implements TransactionSynchronization {
 
 	@Override
 	public void afterCompletion(int status) {
+		OPEN.decrementAndGet();
 		TransactionSynchronizationManager.unbindResourceIfPossible(PendingWrites.class);
 	}
 
