@@ -131,6 +131,19 @@ def main(results_dir, readme):
     hit, smile = j("duocachePageHit"), j("smileReadPage")
     row("JPA hit, `Page` of 20 entities: Duocache ÷ bare Smile read",
         f"{hit / smile:.2f}× ({fmt(hit)} vs {fmt(smile)})", "≤ 1.0×", hit / smile <= 1.0)
+    entities_path = results_dir / "entities.json"
+    if entities_path.exists():
+        entities = load(entities_path)
+
+        def e(name):
+            return nanos(entities[name])
+
+        recording, plain = e("EntityTrackingBenchmark.missRecording"), e("EntityTrackingBenchmark.missNotRecording")
+        row("JPA miss, 1,000 owners with 3 pets each (4,003 entities): recording their dependencies ÷ not",
+            f"{recording / plain:.2f}× ({fmt(recording)} vs {fmt(plain)})", "—", True)
+        tracked, untracked = e("EntityCommitBenchmark.commitTracked"), e("EntityCommitBenchmark.commitNotTracked")
+        row("JPA commit renaming one owner, 999 recorded entries over owners: tracked ÷ not",
+            f"{tracked / untracked:.2f}× ({fmt(tracked)} vs {fmt(untracked)})", "—", True)
     ratio = two / one
     row("2-thread resource-hit throughput ÷ 1 thread", f"{ratio:.2f}×", "≥ 1.8×", ratio >= 1.8)
     loads = footprint["loadsPerContendedKey"]

@@ -69,9 +69,13 @@ rows() {
   python3 benchmarks/pickle_rows.py > "$results/pickle-rows.json"
 }
 
-# JPA entities from a Spring Data repository on Hibernate and H2, next to the query and a bare Smile read.
+# JPA entities from a Spring Data repository on Hibernate and H2, next to the query and a bare Smile read;
+# entity dependencies recorded on a miss and looked through on a commit.
 jpa() {
   java -jar "$jar" JpaBenchmark -f 1 -wi 2 -w 8s -i 3 -r 3s -jvmArgs "-Xms4g -Xmx4g" -rf json -rff "$results/jpa.json"
+  # What recording entity dependencies costs a miss and a commit (invalidate-on-entity-change).
+  java -jar "$jar" 'EntityTrackingBenchmark|EntityCommitBenchmark' -f 1 -wi 5 -w 2s -i 10 -r 2s -jvmArgs "-Xms4g -Xmx4g" \
+    -rf json -rff "$results/entities.json"
 }
 
 table() {

@@ -5,9 +5,13 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.hibernate.cfg.AvailableSettings;
 import org.hibernate.integrator.spi.Integrator;
 import org.hibernate.jpa.boot.spi.IntegratorProvider;
 import org.hibernate.jpa.boot.spi.JpaSettings;
+import org.hibernate.resource.jdbc.spi.StatementInspector;
+import org.jspecify.annotations.Nullable;
+import org.springframework.beans.BeanUtils;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.config.BeanDefinition;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -22,6 +26,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
 import org.springframework.context.annotation.Role;
 import org.springframework.core.env.Environment;
+import org.springframework.util.ClassUtils;
 
 import io.duocache.CacheDataManager;
 import io.duocache.CacheResourceManager;
@@ -113,7 +118,8 @@ public final class DuocacheAutoConfiguration {
 			return (hibernateProperties) -> {
 				Object existing = hibernateProperties.get(JpaSettings.INTEGRATOR_PROVIDER);
 				IntegratorProvider others = (existing instanceof IntegratorProvider provider) ? provider : null;
-				Integrator events = new HibernateEntityEvents(duocacheDataCaches.entityDependencies());
+				HibernateEntityEvents events = new HibernateEntityEvents(duocacheDataCaches.entityDependencies(),
+						applicationsInspector(hibernateProperties.get(AvailableSettings.STATEMENT_INSPECTOR)));
 				hibernateProperties.put(JpaSettings.INTEGRATOR_PROVIDER, (IntegratorProvider) () -> {
 					List<Integrator> integrators = new ArrayList<>();
 					if (others != null) {
@@ -122,7 +128,18 @@ public final class DuocacheAutoConfiguration {
 					integrators.add(events);
 					return integrators;
 				});
+				hibernateProperties.put(AvailableSettings.STATEMENT_INSPECTOR, events);
 			};
+		}
+
+		/** The statement inspector the application configured, as Hibernate accepts it: an instance, a class or its name. */
+		private static @Nullable StatementInspector applicationsInspector(@Nullable Object configured) {
+			if (configured == null || configured instanceof StatementInspector) {
+				return (StatementInspector) configured;
+			}
+			Class<?> type = (configured instanceof Class<?> given) ? given
+					: ClassUtils.resolveClassName(configured.toString(), DuocacheAutoConfiguration.class.getClassLoader());
+			return (StatementInspector) BeanUtils.instantiateClass(type);
 		}
 
 	}

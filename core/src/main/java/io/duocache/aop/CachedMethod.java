@@ -78,6 +78,13 @@ final class CachedMethod implements Loader<MethodInvocation> {
 		}
 		long start = System.nanoTime();
 		try {
+			EntityDependencies entities = this.entities;
+			if (entities != null) {
+				entities.computing();
+				Object result = invocation.proceed();
+				entities.computed();
+				return result;
+			}
 			boolean publisher = this.returnKind.isPublisher();
 			// A publisher may be subscribed again after its call returned: each computation proceeds on a clone.
 			Object result = (publisher ? detach(invocation) : invocation).proceed();

@@ -140,7 +140,7 @@ final class CachedMethodFactory {
 		boolean tracksEntities = data != null && sessions == null && returnKind == ReturnKind.VALUE
 				&& infra.settings.invalidatesOnEntityChange(declaration.cacheName());
 		if (tracksEntities) {
-			((DataCache) cache).invalidateOnEntityChange();
+			((DataCache) cache).invalidateOnEntityChange(infra.dataCaches.entityDependencies());
 		}
 		return new CachedMethod(cache, keyHasher, returnKind, declaration, sessions,
 				tracksEntities ? infra.dataCaches.entityDependencies() : null);

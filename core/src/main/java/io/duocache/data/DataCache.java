@@ -21,6 +21,8 @@ public final class DataCache extends SingleFlightCache<DataEntry> {
 
 	private volatile boolean invalidatesOnEntityChange;
 
+	private final @Nullable StoreStep storeStep;
+
 	private final DataEntries entries;
 
 	private final EntryStore store;
@@ -61,11 +63,16 @@ public final class DataCache extends SingleFlightCache<DataEntry> {
 
 	private DataCache(String name, CacheSettings settings, DataEntries entries, EntryStore store,
 			StoreCounters storeCounters) {
-		super(name, settings, builder(settings), entries, beyondMemory(name, entries, store, storeCounters),
-				store.memoryTtl());
+		this(name, settings, entries, store, storeCounters, beyondMemory(name, entries, store, storeCounters));
+	}
+
+	private DataCache(String name, CacheSettings settings, DataEntries entries, EntryStore store,
+			StoreCounters storeCounters, BeyondMemory<DataEntry> beyond) {
+		super(name, settings, builder(settings), entries, beyond, store.memoryTtl());
 		this.entries = entries;
 		this.store = store;
 		this.storeCounters = storeCounters;
+		this.storeStep = (beyond instanceof StoreStep step) ? step : null;
 	}
 
 	private static BeyondMemory<DataEntry> beyondMemory(String name, DataEntries entries, EntryStore store,
@@ -116,9 +123,16 @@ public final class DataCache extends SingleFlightCache<DataEntry> {
 		return this.invalidatesOnEntityChange;
 	}
 
-	/** Marks the cache as one whose entries a committed change of a JPA entity they loaded invalidates. */
-	public void invalidateOnEntityChange() {
+	/**
+	 * Makes the cache one whose entries a committed change of a JPA entity they depend on invalidates.
+	 * @param dependencies where the entries' dependencies are recorded
+	 */
+	public void invalidateOnEntityChange(EntityDependencies dependencies) {
 		this.invalidatesOnEntityChange = true;
+		if (this.storeStep != null) {
+			this.storeStep.storeDependencies(dependencies, this);
+		}
+		dependencies.track(this);
 	}
 
 	/**

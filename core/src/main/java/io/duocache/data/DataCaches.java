@@ -12,6 +12,7 @@ import io.duocache.config.DuocacheSettings;
 import io.duocache.key.CacheKey;
 import io.duocache.store.EntryStore;
 import io.duocache.store.InvalidationListener;
+import io.duocache.store.SharedChangeLog;
 import io.duocache.tier.CacheObserver;
 import io.duocache.tier.CacheRegistry;
 import io.duocache.config.Tier;
@@ -106,6 +107,11 @@ public final class DataCaches extends CacheRegistry<DataCache> implements Invali
 		if (cache != null) {
 			cache.releaseKey(key);
 		}
+	}
+
+	@Override
+	public void changesAppended(SharedChangeLog log) {
+		this.entityDependencies.catchUp(log);
 	}
 
 	@Override

@@ -24,6 +24,7 @@ final class EntityCopier implements Copier {
 		}
 		Object copy = this.fields.newInstance(value);
 		copies.put(value, copy);
+		EntityLoads.held(value);
 		return this.fields.fill(value, copy);
 	}
 

@@ -49,12 +49,26 @@ final class StoreStep implements BeyondMemory<DataEntry> {
 
 	private volatile CacheObserver observer = CacheObserver.NONE;
 
+	/** Where the entries' dependencies are recorded, for a cache that invalidates on entity changes. */
+	private volatile @Nullable EntityDependencies dependencies;
+
+	private volatile @Nullable DataCache cache;
+
 	StoreStep(String cacheName, EntryStore store, DataEntries entries, StoreCounters counters) {
 		this.cacheName = cacheName;
 		this.store = store;
 		this.entries = entries;
 		this.leases = new LeaseStep(cacheName, store);
 		this.counters = counters;
+	}
+
+	/**
+	 * Makes stored entries carry what their values depend on, and entries read back admitted only
+	 * when nothing they depend on changed since they were computed.
+	 */
+	void storeDependencies(EntityDependencies dependencies, DataCache cache) {
+		this.cache = cache;
+		this.dependencies = dependencies;
 	}
 
 	@Override
@@ -88,6 +102,12 @@ final class StoreStep implements BeyondMemory<DataEntry> {
 			return null;
 		}
 		try {
+			stored = admitted(cacheKey, stored);
+			if (stored == null) {
+				this.counters.miss();
+				observer.storeEnded(observation, MISS, null);
+				return null;
+			}
 			Loaded<DataEntry> loaded = this.entries.fromStore(stored);
 			this.counters.hit();
 			observer.storeEnded(observation, HIT, null);
@@ -99,6 +119,16 @@ final class StoreStep implements BeyondMemory<DataEntry> {
 			observer.storeEnded(observation, ERROR, ex);
 			return null;
 		}
+	}
+
+	/** A stored entry as the cache reads it: without what it depends on, or {@code null} where that changed. */
+	private @Nullable StoredEntry admitted(CacheKey key, StoredEntry stored) {
+		EntityDependencies recorded = this.dependencies;
+		if (recorded == null) {
+			return stored;
+		}
+		byte[] smile = recorded.admit(this.cache, key, stored.bytes());
+		return (smile != null) ? new StoredEntry(smile, stored.writtenAt(), stored.expiresAt()) : null;
 	}
 
 	@Override
@@ -119,7 +149,11 @@ final class StoreStep implements BeyondMemory<DataEntry> {
 			return lead.compute() ? RefreshStart.compute() : RefreshStart.elsewhere();
 		}
 		try {
-			return RefreshStart.use(this.entries.fromStore(newer).entry());
+			StoredEntry admitted = admitted(cacheKey, newer);
+			if (admitted == null) {
+				return RefreshStart.compute();
+			}
+			return RefreshStart.use(this.entries.fromStore(admitted).entry());
 		}
 		catch (RuntimeException ex) {
 			failed(StoreCounters.READ, ex);
@@ -143,7 +177,9 @@ final class StoreStep implements BeyondMemory<DataEntry> {
 		CacheObserver observer = this.observer;
 		Object observation = observer.storeStarted(StoreCounters.WRITE);
 		try {
-			this.store.save(this.cacheName, cacheKey, new StoredEntry(entry.bytes(), entry.writtenAt(), expiresAt));
+			EntityDependencies recorded = this.dependencies;
+			byte[] bytes = (recorded != null) ? recorded.storedWith(this.cache, cacheKey, entry.bytes()) : entry.bytes();
+			this.store.save(this.cacheName, cacheKey, new StoredEntry(bytes, entry.writtenAt(), expiresAt));
 		}
 		catch (EntryTooLargeException ex) {
 			this.counters.error(StoreCounters.TOO_LARGE);

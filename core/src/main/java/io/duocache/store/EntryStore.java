@@ -79,6 +79,15 @@ public interface EntryStore {
 	}
 
 	/**
+	 * Returns the log of committed changes the store keeps for the instances that share it, or
+	 * {@code null} for a store no other instance shares.
+	 * @return the log, or {@code null}
+	 */
+	default @Nullable SharedChangeLog changeLog() {
+		return null;
+	}
+
+	/**
 	 * Returns what the store holds for one cache, or {@code null} when it cannot tell.
 	 * @param cacheName the cache
 	 * @return the entries and bytes kept for it

@@ -30,4 +30,12 @@ public interface InvalidationListener {
 	 */
 	void lost(@Nullable String cacheName);
 
+	/**
+	 * Another instance may have appended changes to the store's change log; also called periodically,
+	 * since the notice itself can be lost.
+	 * @param log the log
+	 */
+	default void changesAppended(SharedChangeLog log) {
+	}
+
 }

@@ -8,9 +8,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
 
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
+import org.jspecify.annotations.Nullable;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
@@ -35,6 +37,8 @@ final class PendingWrites implements TransactionSynchronization {
 	private final Map<String, Set<Object>> evicted = new HashMap<>();
 
 	private final List<Runnable> afterCommit = new ArrayList<>();
+
+	private final Map<Class<?>, TransactionWrites.PendingChange> changes = new HashMap<>(2);
 
 	private PendingWrites() {
 	}
@@ -66,7 +70,31 @@ final class PendingWrites implements TransactionSynchronization {
 			return false;
 		}
 		Set<Object> keys = writes.evicted.get(cacheName);
-		return writes.cleared.contains(cacheName) || (keys != null && keys.contains(key));
+		if (writes.cleared.contains(cacheName) || (keys != null && keys.contains(key))) {
+			return true;
+		}
+		for (TransactionWrites.PendingChange change : writes.changes.values()) {
+			if (change.hides(cacheName, key)) {
+				return true;
+			}
+		}
+		return false;
+	}
+
+	/** Returns the calling thread's transaction's change of one kind, created on first use if {@code create} is given. */
+	static <C extends TransactionWrites.PendingChange> @Nullable C change(Class<C> kind, @Nullable Supplier<C> create) {
+		if (create == null) {
+			PendingWrites writes = (PendingWrites) TransactionSynchronizationManager.getResource(PendingWrites.class);
+			return (writes != null) ? kind.cast(writes.changes.get(kind)) : null;
+		}
+		PendingWrites writes = current();
+		TransactionWrites.PendingChange change = writes.changes.get(kind);
+		if (change == null) {
+			change = create.get();
+			writes.changes.put(kind, change);
+			writes.afterCommit.add(change::afterCommit);
+		}
+		return kind.cast(change);
 	}
 
 	/**

@@ -271,6 +271,15 @@ public class SingleFlightCache<E> {
 	}
 
 	/**
+	 * Makes the computation of a key in progress end without storing its value, which its caller and
+	 * its waiters still get: it read something that changed while it ran.
+	 * @param key the key
+	 */
+	public final void discardComputation(Object key) {
+		this.flights.forget(key);
+	}
+
+	/**
 	 * Replaces one entry with a value computed elsewhere (a {@code @CachePut}'s result): the entry
 	 * goes beyond memory, as {@link #invalidate} removes it, so every instance sharing a store computes
 	 * it again, and this cache keeps the value. A computation of that key still running is not stored.

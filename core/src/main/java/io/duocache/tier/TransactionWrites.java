@@ -1,6 +1,9 @@
 package io.duocache.tier;
 
 import java.util.Collection;
+import java.util.function.Supplier;
+
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.util.ClassUtils;
 
@@ -57,6 +60,38 @@ public final class TransactionWrites {
 		else {
 			write.run();
 		}
+	}
+
+	/**
+	 * Returns the calling thread's transaction's change of one kind, created the first time it is
+	 * asked for with {@code create}, or {@code null} outside a transaction whose writes wait for its
+	 * commit.
+	 * @param <C> the kind of change
+	 * @param kind the kind of change
+	 * @param create makes the transaction's change of that kind; {@code null} only looks
+	 * @return the transaction's change, or {@code null}
+	 */
+	public static <C extends PendingChange> @Nullable C pendingChange(Class<C> kind, @Nullable Supplier<C> create) {
+		return (TRANSACTIONS && PendingWrites.deferring()) ? PendingWrites.change(kind, create) : null;
+	}
+
+	/**
+	 * Something a transaction changed beyond the caches' own writes (the JPA entities it flushed): it
+	 * hides entries from the transaction until the commit and acts after it.
+	 */
+	public interface PendingChange {
+
+		/**
+		 * Returns whether a call of this entry in the transaction must compute and not store.
+		 * @param cacheName the cache
+		 * @param key the entry's key
+		 * @return whether the entry is hidden
+		 */
+		boolean hides(String cacheName, Object key);
+
+		/** Acts once the transaction has committed; never called after a rollback. */
+		void afterCommit();
+
 	}
 
 }

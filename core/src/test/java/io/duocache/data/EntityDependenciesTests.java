@@ -25,6 +25,10 @@ class EntityDependenciesTests {
 
 	private final EntityDependencies dependencies = new EntityDependencies();
 
+	EntityDependenciesTests() {
+		this.dependencies.track(this.cache);
+	}
+
 	@Test
 	void aChangeReachesTheEntriesThatLoadedTheEntityAndNoOthers() throws Throwable {
 		CacheKey first = new CacheKey(1, 1);
@@ -35,7 +39,7 @@ class EntityDependenciesTests {
 		this.dependencies.changed("Owner", 1L);
 		assertThat(this.cache.estimatedSize()).as("only the entry that loaded owner 1 went").isOne();
 		assertThat(this.cache.counters().entityInvalidations()).isOne();
-		this.dependencies.inserted("Owner");
+		this.dependencies.typeChanged("Owner");
 		assertThat(this.cache.estimatedSize()).as("an insert reaches every entry over the type").isZero();
 	}
 
@@ -73,6 +77,83 @@ class EntityDependenciesTests {
 	}
 
 	@Test
+	void aTypeAQueryReadWithoutLoadingAnyOfItsEntitiesIsReachedByAnyChangeOfIt() throws Throwable {
+		CacheKey count = new CacheKey(6, 6);
+		store(count, () -> EntityLoads.queried("Owner"));
+		CacheKey owners = new CacheKey(10, 10);
+		store(owners, () -> {
+			EntityLoads.queried("Owner");
+			EntityLoads.loaded("Owner", 2L);
+		});
+		this.dependencies.changed("Owner", 1L);
+		assertThat(this.cache.estimatedSize()).as("the count went, the list of owner 2 stayed").isOne();
+		assertThat(this.dependencies.identifiersOf(this.cache, owners)).isOne();
+		this.dependencies.typeChanged("Owner");
+		assertThat(this.cache.estimatedSize()).isZero();
+	}
+
+	@Test
+	void aComputationDuringWhichACommitChangedWhatItReadIsReturnedAndNotStored() throws Throwable {
+		CacheKey key = new CacheKey(7, 7);
+		Object value = this.dependencies.recording(this.cache, key, () -> this.cache.get(key, () -> {
+			this.dependencies.computing();
+			EntityLoads.loaded("Owner", 1L);
+			// Another transaction commits a change of owner 1 while this computation runs.
+			this.dependencies.changed("Owner", 1L);
+			this.dependencies.computed();
+			return new ArrayList<>(List.of("read before the commit"));
+		}));
+		assertThat(value).isEqualTo(List.of("read before the commit"));
+		assertThat(this.cache.estimatedSize()).as("not stored").isZero();
+		assertThat(this.dependencies.records()).isZero();
+	}
+
+	@Test
+	void aComputationDuringWhichACommitChangedSomethingElseIsStored() throws Throwable {
+		CacheKey key = new CacheKey(8, 8);
+		this.dependencies.recording(this.cache, key, () -> this.cache.get(key, () -> {
+			this.dependencies.computing();
+			EntityLoads.loaded("Owner", 1L);
+			this.dependencies.changed("Owner", 2L);
+			this.dependencies.changed("Pet", 1L);
+			this.dependencies.computed();
+			return new ArrayList<>(List.of("value"));
+		}));
+		assertThat(this.cache.estimatedSize()).isOne();
+		assertThat(this.dependencies.identifiersOf(this.cache, key)).isOne();
+	}
+
+	@Test
+	void aNestedHitsDependenciesCountForTheOuterComputation() throws Throwable {
+		CacheKey inner = new CacheKey(11, 11);
+		store(inner, () -> EntityLoads.loaded("Pet", 3L));
+		CacheKey outer = new CacheKey(12, 12);
+		store(outer, () -> {
+			try {
+				this.dependencies.recording(this.cache, inner, () -> this.cache.get(inner, () -> {
+					throw new AssertionError("a hit computes nothing");
+				}));
+			}
+			catch (Throwable ex) {
+				throw new IllegalStateException(ex);
+			}
+		});
+		assertThat(this.dependencies.identifiersOf(this.cache, outer)).isOne();
+		this.dependencies.changed("Pet", 3L);
+		assertThat(this.cache.estimatedSize()).as("both went").isZero();
+	}
+
+	@Test
+	void aHitRecordsNothing() throws Throwable {
+		CacheKey key = new CacheKey(9, 9);
+		store(key, () -> EntityLoads.loaded("Owner", 1L));
+		this.dependencies.recording(this.cache, key, () -> this.cache.get(key, () -> {
+			throw new AssertionError("a hit computes nothing");
+		}));
+		assertThat(this.dependencies.identifiersOf(this.cache, key)).isOne();
+	}
+
+	@Test
 	void nothingIsRecordedOutsideARecording() {
 		EntityLoads.loaded("Owner", 1L);
 		assertThat(this.dependencies.records()).isZero();
@@ -80,7 +161,9 @@ class EntityDependenciesTests {
 
 	private void store(CacheKey key, Runnable loads) throws Throwable {
 		this.dependencies.recording(this.cache, key, () -> this.cache.get(key, () -> {
+			this.dependencies.computing();
 			loads.run();
+			this.dependencies.computed();
 			return new ArrayList<>(List.of("value"));
 		}));
 	}

@@ -3,6 +3,7 @@ package io.duocache.benchmarks.jpa;
 import java.util.List;
 import java.util.Map;
 
+import org.hibernate.cfg.AvailableSettings;
 import org.hibernate.jpa.boot.spi.IntegratorProvider;
 import org.hibernate.jpa.boot.spi.JpaSettings;
 import org.springframework.beans.factory.ObjectProvider;
@@ -18,7 +19,7 @@ import io.duocache.data.HibernateEntityEvents;
 
 /**
  * The JPA application with Hibernate's events registered for Duocache and the {@code trackedOwners}
- * cache invalidating on entity changes, as {@code duocache.caches.trackedOwners.invalidate-on-entity-change}
+ * and {@code trackedOwner} caches invalidating on entity changes, as {@code duocache.caches.trackedOwners.invalidate-on-entity-change}
  * makes it in Boot.
  */
 @Configuration(proxyBeanMethods = false)
@@ -27,7 +28,7 @@ public class EntityTrackingConfiguration {
 
 	@Bean
 	DuocacheSettings duocacheSettings() {
-		return DuocacheSettings.defaults().withEntityInvalidation(false, Map.of("trackedOwners", true));
+		return DuocacheSettings.defaults().withEntityInvalidation(false, Map.of("trackedOwners", true, "trackedOwner", true));
 	}
 
 	@Bean
@@ -36,8 +37,11 @@ public class EntityTrackingConfiguration {
 			@Override
 			public Object postProcessBeforeInitialization(Object bean, String beanName) {
 				if (bean instanceof LocalContainerEntityManagerFactoryBean factory) {
-					factory.getJpaPropertyMap().put(JpaSettings.INTEGRATOR_PROVIDER, (IntegratorProvider) () -> List
-						.of(new HibernateEntityEvents(dataCaches.getObject().entityDependencies())));
+					HibernateEntityEvents events = new HibernateEntityEvents(dataCaches.getObject().entityDependencies(),
+							null);
+					factory.getJpaPropertyMap().put(JpaSettings.INTEGRATOR_PROVIDER,
+							(IntegratorProvider) () -> List.of(events));
+					factory.getJpaPropertyMap().put(AvailableSettings.STATEMENT_INSPECTOR, events);
 				}
 				return bean;
 			}

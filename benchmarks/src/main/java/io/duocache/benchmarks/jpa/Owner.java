@@ -35,4 +35,14 @@ public class Owner {
 		this.city = city;
 	}
 
+	/** Returns the owner's id. */
+	public Long id() {
+		return this.id;
+	}
+
+	/** Gives the owner another first name. */
+	public void rename(String firstName) {
+		this.firstName = firstName;
+	}
+
 }

@@ -24,6 +24,11 @@ public interface OwnerRepository extends JpaRepository<Owner, Long> {
 	@EntityGraph(attributePaths = { "pets", "pets.type" })
 	List<Owner> findTrackedByCity(String city);
 
+	/** One owner, cached by a cache that invalidates on entity changes, where it is switched on. */
+	@CacheData(name = "trackedOwner")
+	@EntityGraph(attributePaths = { "pets", "pets.type" })
+	Owner findOwnerById(Long id);
+
 	@CacheData
 	@EntityGraph(attributePaths = { "pets", "pets.type" })
 	Page<Owner> findPageByCity(String city, Pageable pageable);

@@ -28,6 +28,7 @@ import io.duocache.store.EntrySigner;
 import io.duocache.store.EntryStore;
 import io.duocache.store.EntryTooLargeException;
 import io.duocache.store.InvalidationListener;
+import io.duocache.store.SharedChangeLog;
 import io.duocache.store.StoreUnavailableException;
 import io.duocache.store.StoredEntry;
 
@@ -127,7 +128,14 @@ public final class RedisEntryStore implements EntryStore, AutoCloseable {
 		if (current != null) {
 			heard.listen(current);
 		}
-		this.opened = new Opened(layout, generations, heard, clears);
+		RedisChangeLog changes = new RedisChangeLog(this.commands, layout);
+		heard.onChangesAppended(() -> {
+			InvalidationListener target = this.listener;
+			if (target != null) {
+				target.changesAppended(changes);
+			}
+		});
+		this.opened = new Opened(layout, generations, heard, clears, changes);
 		heard.start();
 		long every = Math.max(100, this.settings.localTtl().toMillis());
 		this.background.scheduleWithFixedDelay(this::checkGenerations, every, every, TimeUnit.MILLISECONDS);
@@ -153,6 +161,8 @@ public final class RedisEntryStore implements EntryStore, AutoCloseable {
 			InvalidationListener heard = this.listener;
 			if (heard != null) {
 				moved.forEach(heard::lost);
+				// A notice of appended changes can be lost like any message: look anyway.
+				heard.changesAppended(current.changes());
 			}
 		}
 		catch (RuntimeException ex) {
@@ -168,6 +178,12 @@ public final class RedisEntryStore implements EntryStore, AutoCloseable {
 	@Override
 	public Duration memoryTtl() {
 		return this.settings.localTtl();
+	}
+
+	@Override
+	public @Nullable SharedChangeLog changeLog() {
+		Opened current = this.opened;
+		return (current != null) ? current.changes() : null;
 	}
 
 	@Override
@@ -439,7 +455,7 @@ public final class RedisEntryStore implements EntryStore, AutoCloseable {
 
 	/** What opening the store made. */
 	private record Opened(RedisLayout layout, RedisGenerations generations, RedisInvalidations invalidations,
-			RedisClears clears) {
+			RedisClears clears, RedisChangeLog changes) {
 	}
 
 }

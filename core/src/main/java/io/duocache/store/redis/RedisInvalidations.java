@@ -61,6 +61,9 @@ final class RedisInvalidations implements MessageListener, SubscriptionListener 
 
 	private final AtomicBoolean subscribed = new AtomicBoolean();
 
+	private volatile Runnable changesAppended = () -> {
+	};
+
 	private volatile InvalidationListener listener = NONE;
 
 	private final RedisGenerations generations;
@@ -127,6 +130,15 @@ final class RedisInvalidations implements MessageListener, SubscriptionListener 
 	@Override
 	public void onMessage(Message message, byte @Nullable [] pattern) {
 		String[] parts = new String(message.getBody(), StandardCharsets.UTF_8).split("\\|", 4);
+		if (parts.length == 2 && parts[1].equals("changes")) {
+			try {
+				this.background.execute(this.changesAppended);
+			}
+			catch (RejectedExecutionException closed) {
+				// The store was closed meanwhile.
+			}
+			return;
+		}
 		if (parts.length < 4) {
 			return;
 		}
@@ -205,6 +217,11 @@ final class RedisInvalidations implements MessageListener, SubscriptionListener 
 		catch (RejectedExecutionException closed) {
 			// The store was closed meanwhile.
 		}
+	}
+
+	/** Sets what runs, on the background thread, when another instance appended to the change log. */
+	void onChangesAppended(Runnable changesAppended) {
+		this.changesAppended = changesAppended;
 	}
 
 	/** Stops trying to subscribe; called first when the store closes. */

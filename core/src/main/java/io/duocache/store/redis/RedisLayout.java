@@ -68,6 +68,16 @@ final class RedisLayout {
 		return cacheName + '\u0000' + key.toHex();
 	}
 
+	/** The key of the shared change log's position, in the log's slot. */
+	String changePosition() {
+		return this.keyPrefix + "{changes}:position";
+	}
+
+	/** The key of the shared change log's latest changes. */
+	String changeLog() {
+		return this.keyPrefix + "{changes}:log";
+	}
+
 	/** The channel every instance publishes and hears invalidations on. */
 	String channel() {
 		return this.keyPrefix + "invalidations";

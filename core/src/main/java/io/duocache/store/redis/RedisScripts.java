@@ -80,6 +80,34 @@ final class RedisScripts {
 			return {had, had}
 			""");
 
+	/**
+	 * Appends changes to the shared change log, keeps its latest ones, publishes the new position and
+	 * returns it. KEYS: position, log. ARGV: channel, capacity, changes.
+	 */
+	static final Script APPEND_CHANGES = script("""
+			local p = redis.call('INCRBY', KEYS[1], #ARGV - 2)
+			for i = 3, #ARGV do redis.call('RPUSH', KEYS[2], ARGV[i]) end
+			redis.call('LTRIM', KEYS[2], -tonumber(ARGV[2]), -1)
+			redis.call('PUBLISH', ARGV[1], p .. '|changes')
+			return p
+			""");
+
+	/**
+	 * Returns the log's position and the changes after a position, or {@code -1} alone where the log
+	 * no longer holds them (trimmed, or lost with the server). KEYS: position, log. ARGV: position.
+	 */
+	static final Script CHANGES_SINCE = script("""
+			local p = tonumber(redis.call('GET', KEYS[1]) or '0')
+			local from = tonumber(ARGV[1])
+			if from > p then return {'-1'} end
+			local n = p - from
+			if n == 0 then return {tostring(p)} end
+			if n > redis.call('LLEN', KEYS[2]) then return {'-1'} end
+			local changes = redis.call('LRANGE', KEYS[2], -n, -1)
+			table.insert(changes, 1, tostring(p))
+			return changes
+			""");
+
 	/** Deletes a lease if this instance still holds it. */
 	static final Script RELEASE_LEASE = script("""
 			if redis.call('GET', KEYS[1]) == ARGV[1] then return redis.call('DEL', KEYS[1]) end

@@ -282,7 +282,7 @@ class ClinicApplicationTests {
 
 	@SpringBootConfiguration
 	@EnableAutoConfiguration
-	@Import(TransactionalClinic.class)
+	@Import({ TransactionalClinic.class, OwnerDirectory.class })
 	static class ClinicApp {
 
 	}

@@ -3,10 +3,15 @@ package io.duocache.starter.jpa;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.EntityManagerFactory;
+import org.hibernate.Hibernate;
 import org.hibernate.SessionFactory;
 import org.hibernate.stat.Statistics;
 import org.junit.jupiter.api.AfterEach;
@@ -37,6 +42,8 @@ class EntityInvalidationTests {
 
 	@AfterEach
 	void close() {
+		OwnerDirectory.afterRead = () -> {
+		};
 		if (this.context != null) {
 			this.context.close();
 		}
@@ -68,7 +75,7 @@ class EntityInvalidationTests {
 		OwnerRepository owners = this.context.getBean(OwnerRepository.class);
 		assertThat(owners.withPets("Dav")).flatExtracting((owner) -> owner.pets).extracting((pet) -> pet.name)
 			.contains("Jewel");
-		owners.findByLastName("Franklin");
+		owners.countOf("Franklin");
 		inTransaction((entityManager) -> {
 			Pet jewel = entityManager.find(Pet.class, this.jewelId);
 			jewel.owner.pets.remove(jewel);
@@ -76,7 +83,9 @@ class EntityInvalidationTests {
 		});
 		assertThat(owners.withPets("Dav")).flatExtracting((owner) -> owner.pets).extracting((pet) -> pet.name)
 			.doesNotContain("Jewel");
-		assertThat(statements(() -> owners.findByLastName("Franklin"))).isZero();
+		// A list whose query read the pets' table depends on every pet (a change could move one into
+		// it); a count over owners alone reads no pet.
+		assertThat(statements(() -> owners.countOf("Franklin"))).isZero();
 	}
 
 	@Test
@@ -115,6 +124,140 @@ class EntityInvalidationTests {
 		assertThat(dataManager().info("OwnerRepository.withPets").invalidateOnEntityChange()).isTrue();
 	}
 
+	@Test
+	void aRenameThroughTheRepositorysSaveRecomputesTheValuesThatHeldTheOwner() {
+		start();
+		OwnerRepository owners = this.context.getBean(OwnerRepository.class);
+		owners.findByLastName("Davis");
+		owners.findByLastName("Franklin");
+		Owner detached = owners.findById(this.bettyId).orElseThrow();
+		detached.lastName = "Davies";
+		owners.save(detached);
+		assertThat(owners.findByLastName("Davis")).extracting((owner) -> owner.firstName).containsExactly("Harold");
+		assertThat(statements(() -> owners.findByLastName("Franklin"))).isZero();
+	}
+
+	@Test
+	void aValueHoldingAnEntityLoadedBeforeItsComputationStartedDependsOnIt() {
+		start();
+		OwnerDirectory directory = this.context.getBean(OwnerDirectory.class);
+		inTransaction((entityManager) -> {
+			Owner betty = entityManager.find(Owner.class, this.bettyId);
+			Hibernate.initialize(betty.pets);
+			betty.pets.forEach((pet) -> Hibernate.initialize(pet.type));
+			// The owner is in the transaction's persistence context: Hibernate loads nothing for it now.
+			assertThat(statements(() -> directory.owner(this.bettyId))).isZero();
+		});
+		assertThat(statements(() -> directory.owner(this.bettyId))).as("stored").isZero();
+		inTransaction((entityManager) -> entityManager.find(Owner.class, this.bettyId).firstName = "Bette");
+		assertThat(directory.owner(this.bettyId).firstName).isEqualTo("Bette");
+	}
+
+	@Test
+	void aQueryThatFoundNothingRecomputesOnceAnOwnerItLooksForIsInserted() {
+		start();
+		OwnerRepository owners = this.context.getBean(OwnerRepository.class);
+		assertThat(owners.findByLastName("Nobody")).isEmpty();
+		assertThat(statements(() -> owners.findByLastName("Nobody"))).isZero();
+		inTransaction((entityManager) -> entityManager.persist(new Owner("Ann", "Nobody")));
+		assertThat(owners.findByLastName("Nobody")).hasSize(1);
+	}
+
+	@Test
+	void aCountRecomputesOnAChangeOfAnEntityItNeverLoaded() {
+		start();
+		OwnerRepository owners = this.context.getBean(OwnerRepository.class);
+		assertThat(owners.countOf("Davis")).isEqualTo(2);
+		inTransaction((entityManager) -> entityManager.find(Owner.class, this.bettyId).lastName = "Davies");
+		assertThat(owners.countOf("Davis")).isOne();
+	}
+
+	@Test
+	void aBulkModifyingQueryInvalidatesTheValuesOverItsTypeAfterItsCommit() {
+		start();
+		OwnerRepository owners = this.context.getBean(OwnerRepository.class);
+		VetRepository vets = this.context.getBean(VetRepository.class);
+		owners.findByLastName("Franklin");
+		vets.findByNameStartingWith("J");
+		assertThat(owners.renameFirstNames("Franklin", "Georgina")).isOne();
+		assertThat(owners.findByLastName("Franklin")).extracting((owner) -> owner.firstName).containsExactly("Georgina");
+		assertThat(statements(() -> vets.findByNameStartingWith("J"))).as("no vet changed").isZero();
+	}
+
+	@Test
+	void aRolledBackBulkQueryInvalidatesNothingAndItsTransactionReadsItsOwnChange() {
+		start();
+		OwnerRepository owners = this.context.getBean(OwnerRepository.class);
+		owners.findByLastName("Franklin");
+		TransactionTemplate transaction = new TransactionTemplate(this.context.getBean(PlatformTransactionManager.class));
+		transaction.executeWithoutResult((status) -> {
+			owners.renameFirstNames("Franklin", "Georgina");
+			assertThat(owners.findByLastName("Franklin")).extracting((owner) -> owner.firstName)
+				.as("inside the transaction").containsExactly("Georgina");
+			status.setRollbackOnly();
+		});
+		assertThat(statements(() -> owners.findByLastName("Franklin"))).isZero();
+		assertThat(owners.findByLastName("Franklin")).extracting((owner) -> owner.firstName).containsExactly("George");
+	}
+
+	@Test
+	void insideTheWritingTransactionCachedReadsSeeItsFlushedChangesAndStoreNothing() throws Exception {
+		start();
+		OwnerRepository owners = this.context.getBean(OwnerRepository.class);
+		owners.findByLastName("Davis");
+		TransactionTemplate transaction = new TransactionTemplate(this.context.getBean(PlatformTransactionManager.class));
+		transaction.executeWithoutResult((status) -> {
+			EntityManager entityManager = EntityManagerFactoryUtils
+				.getTransactionalEntityManager(this.context.getBean(EntityManagerFactory.class));
+			entityManager.find(Owner.class, this.bettyId).lastName = "Davies";
+			entityManager.flush();
+			assertThat(owners.findByLastName("Davis")).as("the transaction reads its own write").hasSize(1);
+			assertThat(owners.findByLastName("Davies")).hasSize(1);
+			try {
+				assertThat(CompletableFuture.supplyAsync(() -> owners.findByLastName("Davis").size()).get())
+					.as("another thread still reads what is committed").isEqualTo(2);
+			}
+			catch (InterruptedException | ExecutionException ex) {
+				throw new IllegalStateException(ex);
+			}
+			status.setRollbackOnly();
+		});
+		assertThat(statements(() -> owners.findByLastName("Davis"))).as("the committed entry stayed").isZero();
+		assertThat(owners.findByLastName("Davis")).hasSize(2);
+		assertThat(statements(() -> owners.findByLastName("Davies"))).as("nothing uncommitted was stored").isPositive();
+		assertThat(owners.findByLastName("Davies")).isEmpty();
+	}
+
+	@Test
+	void aComputationThatReadAnOwnerWhileARenameOfItCommittedIsNotStored() throws Exception {
+		start();
+		OwnerDirectory directory = this.context.getBean(OwnerDirectory.class);
+		CountDownLatch read = new CountDownLatch(1);
+		CountDownLatch committed = new CountDownLatch(1);
+		OwnerDirectory.afterRead = () -> {
+			read.countDown();
+			await(committed);
+		};
+		CompletableFuture<List<String>> computing = CompletableFuture.supplyAsync(() -> directory.firstNames("Davis"));
+		await(read);
+		OwnerDirectory.afterRead = () -> {
+		};
+		inTransaction((entityManager) -> entityManager.find(Owner.class, this.bettyId).firstName = "Bette");
+		committed.countDown();
+		assertThat(computing.get(30, TimeUnit.SECONDS)).as("read before the commit").containsExactly("Betty", "Harold");
+		assertThat(directory.firstNames("Davis")).containsExactly("Bette", "Harold");
+	}
+
+	private static void await(CountDownLatch latch) {
+		try {
+			assertThat(latch.await(30, TimeUnit.SECONDS)).isTrue();
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException(ex);
+		}
+	}
+
 	private void inTransaction(java.util.function.Consumer<EntityManager> work) {
 		new TransactionTemplate(this.context.getBean(PlatformTransactionManager.class)).executeWithoutResult(
 				(status) -> work.accept(EntityManagerFactoryUtils
@@ -150,6 +293,7 @@ class EntityInvalidationTests {
 		Owner george = new Owner("George", "Franklin");
 		inTransaction((entityManager) -> {
 			entityManager.persist(cat);
+			entityManager.persist(new Vet("James Carter", "-"));
 			List.of(betty, harold, george).forEach(entityManager::persist);
 		});
 		this.bettyId = betty.id;

@@ -8,8 +8,10 @@ import org.springframework.data.domain.Slice;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.jpa.repository.EntityGraph;
 import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.Modifying;
 import org.springframework.data.jpa.repository.Query;
 import org.springframework.data.repository.query.Param;
+import org.springframework.transaction.annotation.Transactional;
 
 import io.duocache.CacheData;
 
@@ -47,5 +49,10 @@ public interface OwnerRepository extends JpaRepository<Owner, Long> {
 	default long countOf(String lastName) {
 		return countByLastName(lastName);
 	}
+
+	@Modifying
+	@Transactional
+	@Query("update Owner o set o.firstName = :firstName where o.lastName = :lastName")
+	int renameFirstNames(@Param("lastName") String lastName, @Param("firstName") String firstName);
 
 }
