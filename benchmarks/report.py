@@ -131,6 +131,17 @@ def main(results_dir, readme):
     hit, smile = j("duocachePageHit"), j("smileReadPage")
     row("JPA hit, `Page` of 20 entities: Duocache ÷ bare Smile read",
         f"{hit / smile:.2f}× ({fmt(hit)} vs {fmt(smile)})", "≤ 1.0×", hit / smile <= 1.0)
+    mac_path = results_dir / "mac.json"
+    if mac_path.exists():
+        macs = {}
+        for entry in json.loads(mac_path.read_text()):
+            macs[(entry["benchmark"].rsplit(".", 1)[1], entry["params"]["bytes"])] = nanos(entry)
+        for size, label in [("1048576", "1 MB"), ("67108864", "64 MB")]:
+            seal, hmac = macs[("entrySigner", size)], macs[("hmacSha256", size)]
+            others = ", ".join(f"{name} {fmt(macs[(name, size)])}" for name in ["aesGmac", "poly1305"]
+                               if (name, size) in macs)
+            row(f"seal of a {label} entry: HMAC-SHA256 ÷ Duocache's AES-GCM seal",
+                f"{hmac / seal:.2f}× ({fmt(seal)} vs {fmt(hmac)}; {others})", "> 1×", hmac / seal > 1)
     entities_path = results_dir / "entities.json"
     if entities_path.exists():
         entities = load(entities_path)

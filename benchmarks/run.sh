@@ -14,6 +14,9 @@ cd "$(dirname "$0")/.."
 
 results=benchmarks/results
 stores() {
+  # The MAC candidates for the seal of stored entries, next to the seal Duocache uses.
+  java -jar "$jar" 'MacBenchmark.(hmacSha256|aesGmac|poly1305|entrySigner|memoryCopy)$' -f 1 -wi 3 -w 2s -i 3 -r 2s \
+    -rf json -rff "$results/mac.json"
   java -jar "$jar" DiskHitBenchmark -f 1 -wi 2 -w 5s -i 5 -r 5s -jvmArgs "-Xms12g -Xmx12g" -rf json -rff "$results/disk.json"
   # One local redis-server (Debian's binary) on a free loopback port for the Redis store and its peers.
   port=$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')

@@ -2,6 +2,8 @@ package io.duocache.autoconfigure;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -344,6 +346,12 @@ public class DuocacheProperties {
 		private @Nullable String signingKey;
 
 		/**
+		 * Signing keys the instances used before the current one, which still verify the entries
+		 * they signed while a rotation rolls out; an entry of a key no instance here knows is a miss.
+		 */
+		private List<String> previousSigningKeys = new ArrayList<>();
+
+		/**
 		 * Bound of every Redis operation on the call path, whatever spring.data.redis.timeout says.
 		 */
 		private Duration timeout = Duration.ofMillis(250);
@@ -384,6 +392,14 @@ public class DuocacheProperties {
 
 		public void setSigningKey(@Nullable String signingKey) {
 			this.signingKey = signingKey;
+		}
+
+		public List<String> getPreviousSigningKeys() {
+			return this.previousSigningKeys;
+		}
+
+		public void setPreviousSigningKeys(List<String> previousSigningKeys) {
+			this.previousSigningKeys = previousSigningKeys;
 		}
 
 		public Duration getTimeout() {

@@ -37,7 +37,7 @@ public final class DuocacheRedisAutoConfiguration {
 		DuocacheProperties.Redis redis = properties.getRedis();
 		return new RedisEntryStore(redisConnectionFactory, new RedisStoreSettings(redis.getKeyPrefix(),
 				redis.getSigningKey(), redis.getTimeout(), redis.getLocalTtl(), redis.getMaxTtl(),
-				redis.getMaxValueSize(), redis.getLease()));
+				redis.getMaxValueSize(), redis.getLease(), redis.getPreviousSigningKeys()));
 	}
 
 	@Configuration(proxyBeanMethods = false)

@@ -216,6 +216,11 @@ public final class MicrometerCacheObservers implements CacheObserver.Factory, Sm
 					.description("Failures of the store behind memory, corrupt and rejected entries included.")
 					.register(registry);
 			}
+			FunctionCounter.builder("duocache.store.unknown-key", counters, StoreCounters::unknownKeys)
+				.tags(tags)
+				.description("Entries of the store sealed with a signing key this instance does not know (another "
+						+ "instance's newer key, or an earlier format), read as misses and left in place.")
+				.register(registry);
 		}
 
 		/** Registers one counter of a meter for each of two results, tagged {@code result}. */

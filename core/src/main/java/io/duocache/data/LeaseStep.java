@@ -9,6 +9,7 @@ import io.duocache.key.CacheKey;
 import io.duocache.store.EntryStore;
 import io.duocache.store.StoreUnavailableException;
 import io.duocache.store.StoredEntry;
+import io.duocache.store.UnknownSigningKeyException;
 
 /**
  * The cross-instance lease step: of the instances sharing a store, one at a time computes a missing
@@ -32,10 +33,30 @@ final class LeaseStep {
 	/** Whether instances share the store, and so wait for each other's leases. */
 	private final boolean shared;
 
-	LeaseStep(String cacheName, EntryStore store) {
+	private final StoreCounters counters;
+
+	LeaseStep(String cacheName, EntryStore store, StoreCounters counters) {
 		this.cacheName = cacheName;
 		this.store = store;
+		this.counters = counters;
 		this.shared = !store.leaseWait().isZero();
+	}
+
+	/**
+	 * Reads an entry; one sealed with a signing key this instance does not know is absent (another
+	 * instance's newer key during a rotation): counted, left in place, computed here and stored under
+	 * this instance's key. {@code counted} for the first read of a call, so that each call counts once.
+	 */
+	private @Nullable StoredEntry known(CacheKey key, boolean counted) {
+		try {
+			return this.store.load(this.cacheName, key);
+		}
+		catch (UnknownSigningKeyException ex) {
+			if (counted) {
+				this.counters.unknownKey();
+			}
+			return null;
+		}
 	}
 
 	/**
@@ -43,7 +64,7 @@ final class LeaseStep {
 	 * the lease, or waited for another instance's value in vain.
 	 */
 	@Nullable StoredEntry loadOrLead(CacheKey key) {
-		StoredEntry entry = this.store.load(this.cacheName, key);
+		StoredEntry entry = known(key, true);
 		if (entry != null) {
 			return entry;
 		}
@@ -55,7 +76,7 @@ final class LeaseStep {
 		while (System.nanoTime() < deadline) {
 			sleep(POLL);
 			try {
-				entry = this.store.load(this.cacheName, key);
+				entry = known(key, false);
 				if (entry != null) {
 					return entry;
 				}
@@ -89,7 +110,7 @@ final class LeaseStep {
 	 * its lease.
 	 */
 	private @Nullable StoredEntry readAgain(CacheKey key) {
-		return this.shared ? this.store.load(this.cacheName, key) : null;
+		return this.shared ? known(key, false) : null;
 	}
 
 	/**
@@ -97,7 +118,7 @@ final class LeaseStep {
 	 * instance stored since is used as it is; otherwise this caller computes if it gets the lease.
 	 */
 	RefreshLead leadRefresh(CacheKey key, Instant writtenAt) {
-		StoredEntry stored = this.store.load(this.cacheName, key);
+		StoredEntry stored = known(key, true);
 		if (stored != null && stored.writtenAt().isAfter(writtenAt)) {
 			return new RefreshLead(false, stored);
 		}

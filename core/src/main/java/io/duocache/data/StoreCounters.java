@@ -32,6 +32,8 @@ public final class StoreCounters {
 
 	private final LongAdder misses = new LongAdder();
 
+	private final LongAdder unknownKeys = new LongAdder();
+
 	private final Map<String, LongAdder> errors = Map.of(READ, new LongAdder(), WRITE, new LongAdder(), REMOVE,
 			new LongAdder(), CLEAR, new LongAdder(), TOO_LARGE, new LongAdder());
 
@@ -41,6 +43,19 @@ public final class StoreCounters {
 
 	void miss() {
 		this.misses.increment();
+	}
+
+	void unknownKey() {
+		this.unknownKeys.increment();
+	}
+
+	/**
+	 * Returns the entries read as misses because they were sealed with a signing key this instance
+	 * does not know (another instance's newer key during a rotation, or an earlier format).
+	 * @return the count
+	 */
+	public long unknownKeys() {
+		return this.unknownKeys.sum();
 	}
 
 	void error(String operation) {

@@ -58,7 +58,7 @@ final class StoreStep implements BeyondMemory<DataEntry> {
 		this.cacheName = cacheName;
 		this.store = store;
 		this.entries = entries;
-		this.leases = new LeaseStep(cacheName, store);
+		this.leases = new LeaseStep(cacheName, store, counters);
 		this.counters = counters;
 	}
 

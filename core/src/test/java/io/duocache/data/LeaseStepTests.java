@@ -35,7 +35,7 @@ class LeaseStepTests {
 	void aStoredEntryIsReturnedWithoutTakingTheLease() {
 		ScriptedStore store = new ScriptedStore(Duration.ofSeconds(5));
 		store.loads.add(STORED);
-		assertThat(new LeaseStep("c", store).loadOrLead(KEY)).isSameAs(STORED);
+		assertThat(new LeaseStep("c", store, new StoreCounters()).loadOrLead(KEY)).isSameAs(STORED);
 		assertThat(store.leadsAsked).isZero();
 	}
 
@@ -43,7 +43,7 @@ class LeaseStepTests {
 	void theCallerThatGetsTheLeaseComputesOnceItReadTheKeyAgain() {
 		ScriptedStore store = new ScriptedStore(Duration.ofSeconds(5));
 		store.leads.add(true);
-		assertThat(new LeaseStep("c", store).loadOrLead(KEY)).isNull();
+		assertThat(new LeaseStep("c", store, new StoreCounters()).loadOrLead(KEY)).isNull();
 		assertThat(store.loadsAsked).isEqualTo(2);
 		assertThat(store.abandoned).isEmpty();
 	}
@@ -54,14 +54,14 @@ class LeaseStepTests {
 		store.loads.add(null);
 		store.loads.add(STORED);
 		store.leads.add(true);
-		assertThat(new LeaseStep("c", store).loadOrLead(KEY)).isSameAs(STORED);
+		assertThat(new LeaseStep("c", store, new StoreCounters()).loadOrLead(KEY)).isSameAs(STORED);
 		assertThat(store.abandoned).containsExactly(KEY);
 	}
 
 	@Test
 	void aStoreNoOtherInstanceSharesIsReadOnce() {
 		ScriptedStore store = new ScriptedStore(Duration.ZERO);
-		assertThat(new LeaseStep("c", store).loadOrLead(KEY)).isNull();
+		assertThat(new LeaseStep("c", store, new StoreCounters()).loadOrLead(KEY)).isNull();
 		assertThat(store.loadsAsked).isEqualTo(1);
 	}
 
@@ -73,7 +73,7 @@ class LeaseStepTests {
 		store.loads.add(STORED);
 		store.leads.add(false);
 		store.leads.add(false);
-		assertThat(new LeaseStep("c", store).loadOrLead(KEY)).isSameAs(STORED);
+		assertThat(new LeaseStep("c", store, new StoreCounters()).loadOrLead(KEY)).isSameAs(STORED);
 		assertThat(store.loadsAsked).isEqualTo(3);
 	}
 
@@ -84,7 +84,7 @@ class LeaseStepTests {
 		store.loads.add(STORED);
 		store.leads.add(false);
 		store.failingLoads.add(2);
-		assertThat(new LeaseStep("c", store).loadOrLead(KEY)).isSameAs(STORED);
+		assertThat(new LeaseStep("c", store, new StoreCounters()).loadOrLead(KEY)).isSameAs(STORED);
 		assertThat(store.loadsAsked).isEqualTo(3);
 	}
 
@@ -94,7 +94,7 @@ class LeaseStepTests {
 		store.leads.add(false);
 		store.failingLoads.addAll(List.of(2, 3, 4));
 		assertThatExceptionOfType(StoreUnavailableException.class)
-			.isThrownBy(() -> new LeaseStep("c", store).loadOrLead(KEY));
+			.isThrownBy(() -> new LeaseStep("c", store, new StoreCounters()).loadOrLead(KEY));
 		assertThat(store.loadsAsked).isEqualTo(4);
 	}
 
@@ -102,7 +102,7 @@ class LeaseStepTests {
 	void aCallerWithoutTheLeaseComputesItselfOnceTheWaitRunsOut() {
 		ScriptedStore store = new ScriptedStore(Duration.ZERO);
 		store.leads.add(false);
-		assertThat(new LeaseStep("c", store).loadOrLead(KEY)).isNull();
+		assertThat(new LeaseStep("c", store, new StoreCounters()).loadOrLead(KEY)).isNull();
 		assertThat(store.loadsAsked).isEqualTo(1);
 	}
 
@@ -110,7 +110,7 @@ class LeaseStepTests {
 	void aRefreshUsesAnEntryStoredSinceTheStaleCopyWasWritten() {
 		ScriptedStore store = new ScriptedStore(Duration.ZERO);
 		store.loads.add(STORED);
-		LeaseStep.RefreshLead lead = new LeaseStep("c", store).leadRefresh(KEY, STORED.writtenAt().minusSeconds(1));
+		LeaseStep.RefreshLead lead = new LeaseStep("c", store, new StoreCounters()).leadRefresh(KEY, STORED.writtenAt().minusSeconds(1));
 		assertThat(lead.compute()).isFalse();
 		assertThat(lead.newer()).isSameAs(STORED);
 	}
@@ -122,7 +122,7 @@ class LeaseStepTests {
 		store.loads.add(stale);
 		store.loads.add(STORED);
 		store.leads.add(true);
-		LeaseStep.RefreshLead lead = new LeaseStep("c", store).leadRefresh(KEY, stale.writtenAt());
+		LeaseStep.RefreshLead lead = new LeaseStep("c", store, new StoreCounters()).leadRefresh(KEY, stale.writtenAt());
 		assertThat(lead.compute()).isFalse();
 		assertThat(lead.newer()).isSameAs(STORED);
 		assertThat(store.abandoned).containsExactly(KEY);
@@ -133,10 +133,10 @@ class LeaseStepTests {
 		ScriptedStore store = new ScriptedStore(Duration.ZERO);
 		store.loads.add(STORED);
 		store.leads.add(true);
-		assertThat(new LeaseStep("c", store).leadRefresh(KEY, STORED.writtenAt()).compute()).isTrue();
+		assertThat(new LeaseStep("c", store, new StoreCounters()).leadRefresh(KEY, STORED.writtenAt()).compute()).isTrue();
 		store.loads.add(null);
 		store.leads.add(false);
-		LeaseStep.RefreshLead elsewhere = new LeaseStep("c", store).leadRefresh(KEY, STORED.writtenAt());
+		LeaseStep.RefreshLead elsewhere = new LeaseStep("c", store, new StoreCounters()).leadRefresh(KEY, STORED.writtenAt());
 		assertThat(elsewhere.compute()).isFalse();
 		assertThat(elsewhere.newer()).isNull();
 		assertThat(store.abandoned).containsExactly(KEY);

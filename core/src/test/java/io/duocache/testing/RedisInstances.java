@@ -92,14 +92,22 @@ public final class RedisInstances implements AutoCloseable {
 
 	/** Starts an instance, connected and subscribed before it returns. */
 	public AnnotationConfigApplicationContext start() {
+		return start(SIGNING_KEY, List.of());
+	}
+
+	/**
+	 * Starts an instance that signs with its own key and still verifies what earlier keys signed, as
+	 * instances do while a rotation of the signing key rolls out.
+	 */
+	public AnnotationConfigApplicationContext start(String signingKey, List<String> previousSigningKeys) {
 		AnnotationConfigApplicationContext context = new AnnotationConfigApplicationContext();
 		this.started.add(context);
 		LettuceConnectionFactory connections = this.connections.get();
 		context.registerBean("redisConnectionFactory", LettuceConnectionFactory.class, () -> connections);
 		context.registerBean(DuocacheBeanPostProcessor.REDIS_STORE, RedisEntryStore.class,
-				() -> new RedisEntryStore(connections, new RedisStoreSettings("duocache:", SIGNING_KEY,
+				() -> new RedisEntryStore(connections, new RedisStoreSettings("duocache:", signingKey,
 						Duration.ofMillis(250), Duration.ofSeconds(30), Duration.ofHours(24), DataSize.ofMegabytes(16),
-						Duration.ofSeconds(2))));
+						Duration.ofSeconds(2), previousSigningKeys)));
 		context.register(DuocacheConfiguration.class);
 		context.registerBean(Quotes.class);
 		context.refresh();

@@ -32,6 +32,7 @@ import io.duocache.store.EntryFormat;
 import io.duocache.store.EntrySigner;
 import io.duocache.store.EntryStore;
 import io.duocache.store.StoredEntry;
+import io.duocache.store.UnknownSigningKeyException;
 
 /**
  * Keeps entries as files, one folder per cache and one file per key, so they survive restarts and
@@ -132,7 +133,12 @@ public final class DiskEntryStore implements EntryStore, AutoCloseable {
 			ByteBuffer trailer = DiskFolders.readFully(channel, ByteBuffer.allocate(EntryFormat.TRAILER_BYTES), size);
 			ByteBuffer signature = DiskFolders.readFully(channel, ByteBuffer.allocate(EntrySigner.SIGNATURE_BYTES), size);
 			EntryFormat.verify(header, payload, trailer);
-			if (!opened().signer().verifies(signature.array(), SIGNED_CONTEXT, header, ByteBuffer.wrap(payload), trailer)) {
+			EntrySigner.Verdict verdict = opened().signer().check(signature.array(), SIGNED_CONTEXT, header,
+					ByteBuffer.wrap(payload), trailer);
+			if (verdict == EntrySigner.Verdict.UNKNOWN_KEY) {
+				throw new UnknownSigningKeyException(file + ": sealed with a signing key this instance does not know");
+			}
+			if (verdict != EntrySigner.Verdict.VALID) {
 				throw new CorruptEntryException("signature does not match: not written by this application's user");
 			}
 			return new StoredEntry(payload, read.writtenAt(), read.expiresAt());

@@ -119,7 +119,16 @@ public final class RedisEntryStore implements EntryStore, AutoCloseable {
 					+ "DUOCACHE_SIGNING_KEY environment variable with duocache.redis.signing-key: "
 					+ "${DUOCACHE_SIGNING_KEY}.");
 		}
-		RedisLayout layout = new RedisLayout(this.settings.keyPrefix(), EntrySigner.of(key));
+		for (String previous : this.settings.previousSigningKeys()) {
+			if (previous.length() < RedisStoreSettings.MIN_SIGNING_KEY_LENGTH) {
+				throw new DuocacheException("Every key of duocache.redis.previous-signing-keys must be at least "
+						+ RedisStoreSettings.MIN_SIGNING_KEY_LENGTH + " characters long, as the signing key itself; one "
+						+ "is only " + previous.length() + " characters long. To fix this, list the signing keys the "
+						+ "instances used before, unchanged.");
+			}
+		}
+		RedisLayout layout = new RedisLayout(this.settings.keyPrefix(),
+				EntrySigner.of(key, this.settings.previousSigningKeys()));
 		RedisGenerations generations = new RedisGenerations(this.commands, layout, this.repairs);
 		RedisClears clears = new RedisClears(this.commands, layout, this.settings, this.background);
 		RedisInvalidations heard = new RedisInvalidations(this.connections, layout.channel(), this.settings,

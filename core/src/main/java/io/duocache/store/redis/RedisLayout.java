@@ -10,6 +10,7 @@ import io.duocache.store.CorruptEntryException;
 import io.duocache.store.EntryFormat;
 import io.duocache.store.EntrySigner;
 import io.duocache.store.StoredEntry;
+import io.duocache.store.UnknownSigningKeyException;
 
 /**
  * Where the Redis store keeps what, and how an entry's value is laid out. A cache's generation and
@@ -101,9 +102,14 @@ final class RedisLayout {
 	 * Reads the entry of a value stored under an entry's key: the signature is checked over the value
 	 * in place, then the entry decoded once (the signature covers its checksum).
 	 * @throws CorruptEntryException if the signature does not match or the entry does not decode
+	 * @throws UnknownSigningKeyException if the entry was sealed with a key this instance does not know
 	 */
 	StoredEntry entry(String entryKey, CacheKey key, byte[] value) {
-		if (!this.signer.verifiesSigned(value, bytes(entryKey))) {
+		EntrySigner.Verdict verdict = this.signer.checkSigned(value, bytes(entryKey));
+		if (verdict == EntrySigner.Verdict.UNKNOWN_KEY) {
+			throw new UnknownSigningKeyException(entryKey + ": sealed with a signing key this instance does not know");
+		}
+		if (verdict != EntrySigner.Verdict.VALID) {
 			throw new CorruptEntryException(entryKey + ": signature does not match");
 		}
 		try {

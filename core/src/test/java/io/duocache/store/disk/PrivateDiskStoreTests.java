@@ -28,6 +28,7 @@ import io.duocache.key.CacheKey;
 import io.duocache.store.CorruptEntryException;
 import io.duocache.store.EntrySigner;
 import io.duocache.store.StoredEntry;
+import io.duocache.store.UnknownSigningKeyException;
 import io.duocache.testing.EntryFiles;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -183,7 +184,9 @@ class PrivateDiskStoreTests {
 		two.save("rides", KEY, new StoredEntry(new byte[10], Instant.now(), null));
 		Files.copy(one.entryFile("rides", KEY), two.entryFile("rides", KEY),
 				java.nio.file.StandardCopyOption.REPLACE_EXISTING);
-		assertThatExceptionOfType(CorruptEntryException.class).isThrownBy(() -> two.load("rides", KEY));
+		assertThatExceptionOfType(UnknownSigningKeyException.class).as("a miss, not tampering")
+			.isThrownBy(() -> two.load("rides", KEY));
+		assertThat(two.entryFile("rides", KEY)).as("left in place").exists();
 	}
 
 	@Test
@@ -204,7 +207,7 @@ class PrivateDiskStoreTests {
 			.contains("replaced by a new key");
 		assertThat(Files.readAllBytes(keyFile)).hasSize(32).isNotEqualTo(Arrays.copyOf(damaged, 32));
 		assertThat(permissions(keyFile)).isEqualTo("rw-------");
-		assertThatExceptionOfType(CorruptEntryException.class).as("an entry signed with the damaged key's original")
+		assertThatExceptionOfType(UnknownSigningKeyException.class).as("an entry signed with the damaged key's original")
 			.isThrownBy(() -> second.load("rides", KEY));
 		second.save("rides", KEY, new StoredEntry("signed after".getBytes(StandardCharsets.UTF_8), Instant.now(), null));
 		assertThat(new String(second.load("rides", KEY).bytes(), StandardCharsets.UTF_8)).isEqualTo("signed after");
